@@ -1,0 +1,43 @@
+/** Tables of the surveys capability, and the reference lists they point at. */
+import type { Generated } from 'kysely'
+
+export type QuestionKind = 'grade' | 'agreement' | 'open'
+
+export interface SurveyTables {
+  department: { organisation_id: string; id: string; code: string; name: string }
+  product: { organisation_id: string; id: string; code: string; name: string; department_id: string | null }
+  channel: { organisation_id: string; id: string; code: string; name: string }
+  service_case: {
+    organisation_id: string
+    id: string
+    reference: string
+    product_id: string
+    channel_id: string
+    started_at: Date
+    ended_at: Date | null
+    contact_count: number
+  }
+  survey: {
+    organisation_id: string
+    id: string
+    public_key: string
+    title: string
+    current_version: Generated<number>
+    is_standard: Generated<boolean>
+    created_at: Generated<Date>
+  }
+  question: {
+    organisation_id: string
+    id: string
+    survey_id: string
+    survey_version: number
+    position: number
+    code: string
+    kind: QuestionKind
+    text_nl: string
+    help_nl: string | null
+    required: boolean
+    max_length: number | null
+    driver: string | null
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The whole configuration of Klankbord as one zod schema. Every variable has a description, a default
+ * and a secret flag; `docs/configuration.md` is generated from this file (`npm run docs:config`).
+ * This is the only place that reads `process.env`.
+ */
+import path from 'node:path'
+import { z } from 'zod'
+
+interface VariableMeta {
+  description: string
+  secret?: boolean
+}
+
+const variables = {
+  PORT: [z.coerce.number().int().min(0).max(65535).default(3000), { description: 'TCP port of the web server.' }],
+  HOST: [
+    z.string().min(1).default('127.0.0.1'),
+    { description: 'Address the web server listens on. Use 0.0.0.0 behind a reverse proxy in a container.' },
+  ],
+  PUBLIC_URL: [
+    z.url().optional(),
+    {
+      description:
+        'Address people use to reach Klankbord, used in links in mails and on the console. Defaults to http://localhost:PORT.',
+    },
+  ],
+  DATA_DIR: [
+    z.string().min(1).default('./data'),
+    { description: 'Folder of the embedded database (PGlite). Not used when DATABASE_URL is set.' },
+  ],
+  DATABASE_URL: [
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+    {
+      description:
+        'Connection string of a PostgreSQL 15+ server. When set, Klankbord uses it instead of the embedded database.',
+      secret: true,
+    },
+  ],
+  DATABASE_POOL_MAX: [
+    z.coerce.number().int().min(1).max(200).default(10),
+    { description: 'Largest number of database connections per process.' },
+  ],
+  SESSION_SECRET: [
+    z.string().min(32).optional(),
+    {
+      description:
+        'Key that signs session cookies (at least 32 characters). When unset, a random key is made once and kept in the database.',
+      secret: true,
+    },
+  ],
+  SESSION_TTL_HOURS: [
+    z.coerce.number().int().min(1).max(24 * 30).default(12),
+    { description: 'Hours a staff session stays valid without activity.' },
+  ],
+  LOG_LEVEL: [
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    { description: 'Lowest level of log lines written to standard output (JSON).' },
+  ],
+  JOBS_IN_SERVE: [
+    z.stringbool().default(true),
+    { description: 'Run background jobs inside `klankbord serve`. Turn off when separate `klankbord worker` processes run.' },
+  ],
+  JOB_POLL_MS: [
+    z.coerce.number().int().min(10).max(60_000).default(500),
+    { description: 'Milliseconds a worker waits before it looks for new jobs when the queue was empty.' },
+  ],
+  MAX_BODY_BYTES: [
+    z.coerce.number().int().min(1024).max(50_000_000).default(100_000),
+    { description: 'Largest request body accepted by the web server, in bytes.' },
+  ],
+  DEMO_RESPONSES: [
+    z.coerce.number().int().min(0).max(20_000_000).default(20_000),
+    { description: 'Number of responses of the demo organisation loaded on the first `npm start`.' },
+  ],
+  DEMO_PASSWORD: [
+    z.string().min(8).default('welkom-bij-klankbord'),
+    { description: 'Password of the demo staff account demo@voorbeeld.nl, set when demo data is loaded.', secret: true },
+  ],
+} satisfies Record<string, [z.ZodType, VariableMeta]>
+
+type Variables = typeof variables
+export type Config = { [K in keyof Variables]: z.output<Variables[K][0]> } & {
+  /** Absolute path of DATA_DIR. */
+  dataDirAbsolute: string
+  /** PUBLIC_URL or its default. */
+  publicUrl: string
+}
+
+/** Raised when the environment does not satisfy the schema; lists every bad variable at once. */
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`)
+  }
+}
+
+/** Parses configuration from an environment-like object (defaults to `process.env`) and overrides. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}) {
+  const shape = Object.fromEntries(Object.entries(variables).map(([k, [schema]]) => [k, schema]))
+  const input = Object.fromEntries(Object.keys(variables).map((k) => [k, emptyToUndefined(env[k])]))
+  const result = z.object(shape).safeParse(input)
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+  }
+  const parsed = { ...(result.data as Omit<Config, 'dataDirAbsolute' | 'publicUrl'>), ...overrides } as Config
+  parsed.dataDirAbsolute = path.resolve(parsed.DATA_DIR)
+  parsed.publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, '')
+  return parsed
+}
+
+function emptyToUndefined(v: string | undefined) {
+  return v === undefined || v === '' ? undefined : v
+}
+
+/** Markdown reference of every variable, generated into docs/configuration.md. */
+export function configurationMarkdown(): string {
+  const rows = Object.entries(variables).map(([name, [schema, meta]]) => {
+    const def = defaultOf(schema)
+    return `| \`${name}\` | ${meta.description} | ${def === undefined ? '—' : `\`${def}\``} | ${(meta as VariableMeta).secret ? 'yes' : 'no'} |`
+  })
+  return [
+    '# Configuration',
+    '',
+    'Klankbord reads its configuration from environment variables once at start-up and refuses to start',
+    'when one is invalid, naming every bad variable. This page is generated from `src/platform/config.ts`',
+    'with `npm run docs:config`; CI fails when it is out of date.',
+    '',
+    '| variable | meaning | default | secret |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n')
+}
+
+function defaultOf(schema: z.ZodType): unknown {
+  const r = schema.safeParse(undefined)
+  return r.success ? r.data : undefined
+}
