@@ -1,0 +1,371 @@
+/**
+ * Response intake over HTTP on PostgreSQL, measured beside raw PostgreSQL inserts (pgbench) on the
+ * same server, in the same fresh database and in the same run.
+ *
+ * - intake: the real app (`createApp(services)`) served in this process on 127.0.0.1; a load generator
+ *   in a separate process (bench/load/http-intake-load.ts) keeps 50 POSTs of a standard-survey response
+ *   in flight. A 201 means the response, its answers and its event are committed.
+ * - anchor: pgbench with 50 clients inserting one response-like row per transaction.
+ * Both commit durably: the scratch database pins synchronous_commit = on, and the setting that the
+ * app's own pool sees is read back and recorded.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { createApp } from '../src/main/http.ts'
+import { openServices, type Services } from '../src/main/services.ts'
+import { createOrganisation } from '../src/modules/organisations/create-organisation.ts'
+import { ensureStandardSurvey } from '../src/modules/surveys/create-standard-survey.ts'
+import { loadConfig } from '../src/platform/config.ts'
+import { recordEvent } from '../src/platform/db/audit.ts'
+import { newId } from '../src/platform/db/ids.ts'
+import { runPgbench } from './lib/pgbench.ts'
+import { createScratchDatabase, readSettings, tryCheckpoint, withClient } from './lib/postgres.ts'
+import { percentile, round } from './lib/stats.ts'
+import type { LoadPlan, LoadReport } from './load/http-intake-load.ts'
+import type { BenchContext, BenchResult } from './types.ts'
+
+const CLIENTS = 50
+const PGBENCH_THREADS = 2
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const LOAD_SCRIPT = path.join(ROOT, 'bench', 'load', 'http-intake-load.ts')
+
+/** The body the intake contract names; `__KEY__` becomes a unique submission key per request. */
+const BODY_TEMPLATE = JSON.stringify({
+  submissionKey: '__KEY__',
+  channel: 'website',
+  answers: {
+    rapportcijfer: 8,
+    duidelijkheid: 4,
+    snelheid: 3,
+    deskundigheid: 5,
+    serieus_genomen: 4,
+    gemak: 'dont_know',
+    waarom: 'Snel geholpen, vriendelijke medewerker.',
+  },
+})
+
+/** Measures intake and its pgbench anchor; see the file comment. */
+export async function run(ctx: BenchContext): Promise<BenchResult[]> {
+  const durationS = ctx.quick ? 5 : 20
+  const warmupS = ctx.quick ? 1 : 3
+  const scratch = await createScratchDatabase(ctx.databaseUrl, 'kb_bench_intake')
+  ctx.log(`database ${scratch.name}`)
+  let services: Services | null = null
+  try {
+    const serverDefault = await readSettings(ctx.databaseUrl, ['synchronous_commit'])
+    const server = await readSettings(scratch.url, [
+      'server_version',
+      'synchronous_commit',
+      'fsync',
+      'wal_sync_method',
+    ])
+    services = await openServices(
+      loadConfig({ ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: 'silent' }),
+      {},
+    )
+    const appCommit = await services.database.pool.query<{ s: string }>('SELECT current_setting($1) AS s', [
+      'synchronous_commit',
+    ])
+    const appSynchronousCommit = appCommit.rows[0]?.s ?? ''
+    assertDurable(server, appSynchronousCommit)
+
+    const organisation = await createOrganisation(services.db, {
+      slug: 'bench-intake',
+      name: 'Benchmark intake',
+    })
+    const survey = await ensureStandardSurvey(services.db, {
+      organisationId: organisation.id,
+      actor: { type: 'system' },
+    })
+    await addChannel(services, organisation.id, 'website', 'Website')
+    const common = {
+      clients: CLIENTS,
+      duration_s: durationS,
+      server_version: server.server_version,
+      synchronous_commit: server.synchronous_commit,
+      server_default_synchronous_commit: serverDefault.synchronous_commit,
+      fsync: server.fsync,
+      wal_sync_method: server.wal_sync_method,
+      cpus: os.availableParallelism(),
+      quick: ctx.quick,
+    }
+
+    ctx.log(`pgbench: ${CLIENTS} clients, ${durationS} s`)
+    // This machine is shared; the load just before each phase tells a quiet run from a disturbed one.
+    const pgbenchLoad = loadAverage()
+    const anchor = await measurePgbench(
+      scratch.url,
+      organisation.id,
+      survey.id,
+      durationS,
+      await tryCheckpoint(scratch.url),
+    )
+
+    ctx.log(`pgbench: ${anchor.tps.toFixed(1)} inserts/s`)
+    ctx.log(`intake over HTTP: ${CLIENTS} clients, ${warmupS} s warm-up + ${durationS} s`)
+    const checkpointed = await tryCheckpoint(scratch.url)
+    const intakeLoad = loadAverage()
+    const intake = await measureIntake(services, survey.publicKey, { durationS, warmupS })
+    const rows = await countResponses(scratch.url, organisation.id)
+    if (rows < intake.report.createdTotal) {
+      throw new Error(
+        `${intake.report.createdTotal} requests got 201 but only ${rows} responses are in the database`,
+      )
+    }
+    if (intake.report.created === 0) {
+      throw new Error(
+        `no request got 201; errors ${JSON.stringify(intake.report.errors)}; first: ${intake.report.firstErrorBody}`,
+      )
+    }
+    const errorCount = Object.values(intake.report.errors).reduce((a, b) => a + b, 0)
+    if (errorCount > 0)
+      ctx.log(
+        `intake errors: ${JSON.stringify(intake.report.errors)}; first: ${intake.report.firstErrorBody}`,
+      )
+
+    const responsesPerS = intake.report.created / (intake.report.measuredMs / 1000)
+    const latencies = intake.report.latenciesMs
+    const intakeParams = {
+      ...common,
+      warmup_s: warmupS,
+      endpoint: 'POST /api/v1/surveys/{publicKey}/responses',
+      answers_per_response: Object.keys(JSON.parse(BODY_TEMPLATE).answers).length,
+      app_synchronous_commit: appSynchronousCommit,
+      database_pool_max: services.config.DATABASE_POOL_MAX,
+      load_generator: 'separate process, Node fetch (undici) keep-alive',
+      created: intake.report.created,
+      created_total: intake.report.createdTotal,
+      sent_total: intake.report.sent,
+      errors: intake.report.errors,
+      error_count: errorCount,
+      responses_in_database: rows,
+      checkpoint_before: checkpointed,
+      load_avg_1m_before: intakeLoad,
+      server_cpu_ms_per_request: round(intake.serverCpuMsPerRequest, 3),
+      load_generator_cpu_ms_per_request: round(intake.report.cpuMs / Math.max(1, intake.report.sent), 3),
+    }
+    const anchorParams = { ...common, ...anchor.params, load_avg_1m_before: pgbenchLoad }
+    const pgbenchPerS = anchor.tps
+    return [
+      {
+        name: 'intake.responses_per_s',
+        value: round(responsesPerS, 1),
+        unit: 'responses/s',
+        better: 'higher',
+        params: intakeParams,
+      },
+      {
+        name: 'intake.p50_ms',
+        value: round(percentile(latencies, 50)),
+        unit: 'ms',
+        better: 'lower',
+        params: intakeParams,
+      },
+      {
+        name: 'intake.p99_ms',
+        value: round(percentile(latencies, 99)),
+        unit: 'ms',
+        better: 'lower',
+        params: intakeParams,
+      },
+      {
+        name: 'pgbench.inserts_per_s',
+        value: round(pgbenchPerS, 1),
+        unit: 'inserts/s',
+        better: 'higher',
+        params: anchorParams,
+      },
+      ...(anchor.latencyAvgMs === null
+        ? []
+        : [
+            {
+              name: 'pgbench.latency_avg_ms',
+              value: anchor.latencyAvgMs,
+              unit: 'ms',
+              better: 'lower' as const,
+              params: anchorParams,
+            },
+          ]),
+      {
+        name: 'intake.vs_pgbench',
+        value: round(responsesPerS / pgbenchPerS, 4),
+        unit: 'ratio',
+        better: 'higher',
+        params: { ...common, formula: 'intake.responses_per_s / pgbench.inserts_per_s' },
+      },
+    ]
+  } finally {
+    await services?.close()
+    await scratch.drop()
+    ctx.log(`dropped ${scratch.name}`)
+  }
+}
+
+/**
+ * Adds the channel the request body names. There is no channel use case yet, so the benchmark writes
+ * the reference row itself, with its event in the same transaction like every domain write.
+ */
+async function addChannel(services: Services, organisationId: string, code: string, name: string) {
+  await services.db.transaction().execute(async (trx) => {
+    const id = newId()
+    await trx.insertInto('channel').values({ organisation_id: organisationId, id, code, name }).execute()
+    await recordEvent(
+      trx,
+      { organisationId, actor: { type: 'system' } },
+      {
+        type: 'channel.created',
+        subjectType: 'channel',
+        subjectId: id,
+        data: { code, name },
+      },
+    )
+  })
+}
+
+/** The 1-minute load average of the machine, rounded. */
+function loadAverage() {
+  return round(os.loadavg()[0] ?? 0, 2)
+}
+
+/** Refuses to report figures that were not measured with durable commits. */
+function assertDurable(server: Record<string, string>, appSynchronousCommit: string) {
+  if (server.fsync !== 'on')
+    throw new Error(`fsync is ${server.fsync} on this server: commits are not durable`)
+  for (const [who, value] of [
+    ['a new session', server.synchronous_commit],
+    ['the app pool', appSynchronousCommit],
+  ]) {
+    if (value === 'off') throw new Error(`synchronous_commit is off for ${who}: commits are not durable`)
+  }
+}
+
+/** pgbench inserting one response-like row per transaction into its own table in the scratch database. */
+async function measurePgbench(
+  url: string,
+  organisationId: string,
+  surveyId: string,
+  durationS: number,
+  checkpointed: boolean,
+) {
+  // Shaped like a response with its key figures inline: tenant-first primary key, uuid id made by the
+  // server, survey id, time, the grade and four driver scores, and a short text.
+  await withClient(url, (c) =>
+    c.query(`CREATE TABLE bench_response (
+      organisation_id uuid NOT NULL,
+      id uuid NOT NULL,
+      survey_id uuid NOT NULL,
+      submitted_at timestamptz NOT NULL,
+      grade integer, duidelijkheid integer, snelheid integer, deskundigheid integer, serieus_genomen integer,
+      waarom text,
+      PRIMARY KEY (organisation_id, id)
+    )`),
+  )
+  const script = [
+    '\\set grade random(1, 10)',
+    '\\set d random(1, 5)',
+    'INSERT INTO bench_response (organisation_id, id, survey_id, submitted_at, grade, duidelijkheid, snelheid, deskundigheid, serieus_genomen, waarom)',
+    `VALUES ('${organisationId}', gen_random_uuid(), '${surveyId}', now(), :grade, :d, 3, 5, 4, 'Snel geholpen, vriendelijke medewerker.');`,
+    '',
+  ].join('\n')
+  // PGOPTIONS outranks every other place synchronous_commit can be set, so pgbench commits durably too.
+  const result = await runPgbench({
+    databaseUrl: url,
+    script,
+    clients: CLIENTS,
+    threads: PGBENCH_THREADS,
+    durationS,
+    env: { PGOPTIONS: '-c synchronous_commit=on' },
+  })
+  return {
+    tps: result.tps,
+    latencyAvgMs: result.latencyAvgMs,
+    params: {
+      threads: PGBENCH_THREADS,
+      command: result.command,
+      script,
+      transactions: result.transactions,
+      failed: result.failed,
+      row: 'one response-like row per transaction (uuid, organisation, survey, timestamptz, 5 ints, short text)',
+      checkpoint_before: checkpointed,
+    },
+  }
+}
+
+/** Serves the app on a free port, runs the load generator process against it, and stops the server. */
+async function measureIntake(
+  services: Services,
+  publicKey: string,
+  timing: { durationS: number; warmupS: number },
+) {
+  const app = createApp(services)
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+        resolve({ server: s, port: info.port }),
+      )
+    },
+  )
+  try {
+    const plan: LoadPlan = {
+      url: `http://127.0.0.1:${port}/api/v1/surveys/${encodeURIComponent(publicKey)}/responses`,
+      concurrency: CLIENTS,
+      warmupMs: timing.warmupS * 1000,
+      durationMs: timing.durationS * 1000,
+      bodyTemplate: BODY_TEMPLATE,
+      keyPrefix: randomBytes(6).toString('hex'),
+    }
+    // CPU of this process (HTTP server, app, pg client) per request: unlike throughput it barely moves
+    // when other work shares the machine, so it shows where a change helped.
+    const cpuBefore = process.cpuUsage()
+    const report = await runLoadProcess(plan)
+    const cpu = process.cpuUsage(cpuBefore)
+    return { report, serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, report.sent) }
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    })
+  }
+}
+
+/** Runs bench/load/http-intake-load.ts in its own Node process and parses its one-line report. */
+function runLoadProcess(plan: LoadPlan): Promise<LoadReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', LOAD_SCRIPT, JSON.stringify(plan)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.stderr.on('data', (d) => {
+      err += d
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with code ${code}: ${err}`))
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as LoadReport)
+      } catch {
+        reject(new Error(`load generator printed no report: ${out}${err}`))
+      }
+    })
+  })
+}
+
+/** Responses stored for the organisation, counted on a connection of its own. */
+function countResponses(url: string, organisationId: string) {
+  return withClient(url, async (c) => {
+    const r = await c.query<{ n: string }>('SELECT count(*) AS n FROM response WHERE organisation_id = $1', [
+      organisationId,
+    ])
+    return Number(r.rows[0]?.n ?? 0)
+  })
+}

@@ -1,0 +1,75 @@
+/**
+ * Wiring of the web application: the base app from the platform, then every capability's pages and API.
+ * `createApp` is what `klankbord serve`, the tests and the benchmarks start.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { analyticsApi, analyticsPages } from '../modules/analytics/index.ts'
+import type { AppEnv } from '../modules/app-env.ts'
+import { checkCsrf, instanceSecret, loadStaff, organisationRoutes, type StaffDeps } from '../modules/organisations/index.ts'
+import { responseApi } from '../modules/responses/api.ts'
+import { surveyPageRoutes } from '../modules/surveys/index.ts'
+import { createBaseApp } from '../platform/http/app.ts'
+import { mountAssets } from '../platform/http/assets.ts'
+import { operationalRoutes } from './operational.ts'
+import type { Services } from './services.ts'
+
+/** Builds the API router (also used to generate openapi/v1.json). */
+export function createApi(services: Services) {
+  const api = new OpenAPIHono<AppEnv>()
+  api.route('/', responseApi(services.db))
+  api.route('/', analyticsApi(services.db))
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kb_session',
+    description: 'Staff session cookie from POST /login; writes also need the x-csrf-token header.',
+  })
+  return api
+}
+
+/** The OpenAPI 3.1 document of /api/v1. */
+export function openApiDocument(services: Services) {
+  return createApi(services).getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Klankbord API',
+      version: '1.0.0',
+      description: 'Measure and improve how people experience public services. Dutch domain terms: see docs/glossary.md.',
+      contact: { name: 'Klankbord', url: 'https://klankbord.nl' },
+      license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+    },
+    servers: [{ url: '/api/v1' }],
+  })
+}
+
+/** Creates the web application. */
+export function createApp(services: Services) {
+  const app = createBaseApp<AppEnv>({ logger: services.logger, maxBodyBytes: services.config.MAX_BODY_BYTES })
+  let secret: Promise<string> | null = null
+  const staffDeps: StaffDeps = {
+    db: services.db,
+    secret: () => {
+      secret ??= instanceSecret(services.db, services.config.SESSION_SECRET)
+      return secret
+    },
+    ttlHours: services.config.SESSION_TTL_HOURS,
+    secureCookies: services.config.publicUrl.startsWith('https://'),
+  }
+  mountAssets(app)
+  app.route('/', operationalRoutes(services))
+  app.use('/', loadStaff(staffDeps))
+  app.use('/o/*', loadStaff(staffDeps))
+  app.use('/logout', loadStaff(staffDeps))
+  app.use('/api/v1/organisations/*', loadStaff(staffDeps))
+  // Cookie-authenticated API writes must echo the session's CSRF token.
+  app.use('/api/v1/organisations/*', async (c, next) => {
+    const staff = c.get('staff')
+    if (staff && !['GET', 'HEAD'].includes(c.req.method)) checkCsrf(staff, c.req.header('x-csrf-token'))
+    await next()
+  })
+  app.route('/', organisationRoutes(staffDeps))
+  app.route('/', surveyPageRoutes(services.db))
+  app.route('/', analyticsPages(services.db, services.config.publicUrl))
+  app.route('/api/v1', createApi(services))
+  return app
+}

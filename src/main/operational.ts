@@ -1,0 +1,46 @@
+/** Operational endpoints: /health (database kind and migration version) and /metrics (Prometheus). */
+import { Hono } from 'hono'
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { currentVersion } from '../platform/db/migrate.ts'
+import type { AppEnv } from '../modules/app-env.ts'
+import type { Services } from './services.ts'
+
+/** Routes for health checks and metrics, with request metrics for every route. */
+export function operationalRoutes(services: Services) {
+  const app = new Hono<AppEnv>()
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry, prefix: 'klankbord_' })
+  const requests = new Counter({
+    name: 'klankbord_http_requests_total',
+    help: 'HTTP requests by method and status class.',
+    labelNames: ['method', 'status'],
+    registers: [registry],
+  })
+  const duration = new Histogram({
+    name: 'klankbord_http_request_duration_seconds',
+    help: 'HTTP request duration.',
+    labelNames: ['method'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  })
+  app.use('*', async (c, next) => {
+    const end = duration.startTimer({ method: c.req.method })
+    await next()
+    end()
+    requests.inc({ method: c.req.method, status: `${Math.floor(c.res.status / 100)}xx` })
+  })
+
+  app.get('/health', async (c) => {
+    try {
+      const version = await currentVersion(services.database.pool)
+      return c.json({ status: 'ok', database: services.database.kind, migration: version })
+    } catch {
+      return c.json({ status: 'unavailable', database: services.database.kind, migration: null }, 503)
+    }
+  })
+
+  app.get('/metrics', async (c) => {
+    return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType })
+  })
+  return app
+}

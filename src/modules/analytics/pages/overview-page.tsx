@@ -1,0 +1,104 @@
+/** The staff overview page: KPIs, a chart of the mean grade per month with its CI, and data tables. */
+import * as Plot from '@observablehq/plot'
+import { renderChart } from '../../../platform/web/chart.ts'
+import { Layout } from '../../../platform/web/layout.tsx'
+import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
+import type { StaffIdentity } from '../../organisations/sessions.ts'
+import type { Overview, OverviewRow } from '../overview.ts'
+import { count, grade, interval } from '../present.ts'
+
+/** Props of the page. */
+export interface OverviewPageProps {
+  organisation: { slug: string; name: string }
+  staff: StaffIdentity
+  overview: Overview
+  surveyLink: string | null
+}
+
+function BreakdownTable(props: { caption: string; first: string; rows: OverviewRow[] }) {
+  return (
+    <div class="kb-table-wrap">
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{props.caption}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">{props.first}</th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Reacties</th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Gemiddeld cijfer</th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">95%-betrouwbaarheidsinterval</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {props.rows.map((r) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">{r.label}</th>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">{count(r.n)}</td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">{grade(r.mean)}</td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">{interval(r.lower, r.upper)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function monthChart(rows: OverviewRow[]) {
+  const data = rows.filter((r) => r.mean !== null).map((r) => ({ month: r.label, mean: r.mean, lower: r.lower ?? r.mean, upper: r.upper ?? r.mean }))
+  if (data.length === 0) return null
+  const order = rows.map((r) => r.label)
+  return renderChart(
+    {
+      width: 720,
+      height: 320,
+      marginLeft: 48,
+      x: { type: 'point', domain: order, label: 'Maand', tickRotate: -30 },
+      y: { domain: [1, 10], grid: true, label: 'Gemiddeld cijfer (1–10)' },
+      marks: [
+        Plot.ruleX(data, { x: 'month', y1: 'lower', y2: 'upper', stroke: '#5a6c85', strokeWidth: 6, strokeOpacity: 0.5 }),
+        Plot.lineY(data, { x: 'month', y: 'mean', stroke: '#154273', strokeWidth: 2 }),
+        Plot.dot(data, { x: 'month', y: 'mean', fill: '#154273', r: 4 }),
+      ],
+    },
+    'Gemiddeld rapportcijfer per maand met 95%-betrouwbaarheidsinterval. De cijfers staan in de tabel eronder.',
+  )
+}
+
+/** Renders the overview page. */
+export function OverviewPage(props: OverviewPageProps) {
+  const o = props.overview
+  const chart = monthChart(o.byMonth)
+  return (
+    <Layout title={`Overzicht – ${props.organisation.name}`} header={<StaffHeader staff={props.staff} organisation={props.organisation} />}>
+      <h1 class="utrecht-heading-1">Overzicht {props.organisation.name}</h1>
+      <p class="utrecht-paragraph">De afgelopen 12 maanden.</p>
+      <ul class="kb-kpis" aria-label="Kerncijfers">
+        <li>
+          <span class="kb-kpi-value">{count(o.responses)}</span> reacties
+        </li>
+        <li>
+          <span class="kb-kpi-value">{grade(o.grade.mean)}</span> gemiddeld rapportcijfer
+          <span class="kb-hint"> (95%-betrouwbaarheidsinterval {interval(o.grade.lower, o.grade.upper)})</span>
+        </li>
+      </ul>
+      <h2 class="utrecht-heading-2">Rapportcijfer per maand</h2>
+      {chart ? (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: server-rendered SVG from our own data, no user text
+        <figure class="kb-figure" dangerouslySetInnerHTML={{ __html: chart }} />
+      ) : (
+        <p class="utrecht-paragraph">Er zijn nog geen reacties.</p>
+      )}
+      <BreakdownTable caption="Rapportcijfer per maand" first="Maand" rows={o.byMonth} />
+      <h2 class="utrecht-heading-2">Rapportcijfer per kanaal</h2>
+      <BreakdownTable caption="Rapportcijfer per kanaal" first="Kanaal" rows={o.byChannel} />
+      {props.surveyLink ? (
+        <p class="utrecht-paragraph">
+          Openbare link van de standaardvragenlijst:{' '}
+          <a class="utrecht-link" href={props.surveyLink}>
+            {props.surveyLink}
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  )
+}

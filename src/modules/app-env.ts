@@ -1,0 +1,5 @@
+/** The Hono environment of the application: variables every handler can read. */
+import type { BaseVariables } from '../platform/http/app.ts'
+import type { StaffIdentity } from './organisations/sessions.ts'
+
+export type AppEnv = { Variables: BaseVariables & { staff?: StaffIdentity } }

@@ -1,0 +1,54 @@
+/**
+ * Helpers for the JSON API built with @hono/zod-openapi: one validation hook that turns zod issues into
+ * our ValidationError (every invalid field at once), a content-type guard, and shared problem schemas.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import { invalidParamsFromZod, UnsupportedMediaTypeError, ValidationError } from '../errors.ts'
+
+/** A router whose request validation failures become problem+json with every bad field. */
+export function apiRouter<E extends object>() {
+  return new OpenAPIHono<E & { Variables: object }>({
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error.issues), 'The request is not valid.')
+    },
+  })
+}
+
+/** Refuses unsafe API requests whose body is not JSON (415), before any parsing. */
+export function requireJson(): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'DELETE') {
+      const type = c.req.header('content-type') ?? ''
+      if (!/^application\/(.+\+)?json\b/i.test(type)) throw new UnsupportedMediaTypeError('application/json')
+    }
+    await next()
+  }
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  })
+  .openapi('Problem')
+
+/** Standard problem responses for an operation. */
+export function problemResponses(...statuses: number[]) {
+  const descriptions: Record<number, string> = {
+    400: 'Invalid input; every invalid field is listed in invalidParams.',
+    401: 'Not authenticated.',
+    403: 'Forbidden.',
+    404: 'Not found (or not visible to the caller).',
+    409: 'Conflict with the current state.',
+    413: 'Body too large.',
+    415: 'Body is not JSON.',
+  }
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+  )
+}
