@@ -137,15 +137,18 @@ CREATE TABLE service_case (
 CREATE TABLE survey (
   organisation_id uuid NOT NULL REFERENCES organisation (id),
   id uuid NOT NULL,
-  public_key text NOT NULL UNIQUE CHECK (public_key ~ '^[A-Za-z0-9_-]{8,64}$'),
+  public_key text NOT NULL CHECK (public_key ~ '^[A-Za-z0-9_-]{8,64}$'),
   title text NOT NULL,
   current_version integer NOT NULL DEFAULT 1,
   is_standard boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (organisation_id, id)
+  PRIMARY KEY (organisation_id, id),
+  UNIQUE (organisation_id, public_key)
 );
--- The public link resolves a survey by its key. Global uniqueness keeps links unguessable and unambiguous;
--- with Citus this table becomes a reference-style lookup (docs/scaling.md).
+-- The public link /s/{public_key} resolves a survey by its key alone. Keys carry 96 random bits, so they are
+-- unique in practice; uniqueness is enforced per organisation because a distributed (Citus) table can only
+-- enforce constraints that include the distribution column (docs/scaling.md).
+CREATE INDEX survey_public_key_idx ON survey (public_key);
 
 CREATE TABLE question (
   organisation_id uuid NOT NULL,

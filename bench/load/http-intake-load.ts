@@ -12,6 +12,7 @@
  */
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 
 /** What to send and for how long. */
@@ -77,7 +78,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadReport> {
       try {
         const res = await fetch(plan.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' },
+          headers: { 'content-type': 'application/json' },
           body,
         })
         status = res.status
@@ -86,6 +87,8 @@ export async function runLoad(plan: LoadPlan): Promise<LoadReport> {
       } catch (error) {
         const cause = (error as Error).cause as { code?: string } | undefined
         fail(`network ${cause?.code ?? (error as Error).message}`, String(cause ?? error))
+        // A refused connection fails at once; pause so a dead server does not turn this into a busy loop.
+        await sleep(10)
         continue
       }
       const t1 = performance.now()

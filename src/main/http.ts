@@ -3,21 +3,24 @@
  * `createApp` is what `klankbord serve`, the tests and the benchmarks start.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Kysely } from 'kysely'
 import { analyticsApi, analyticsPages } from '../modules/analytics/index.ts'
 import type { AppEnv } from '../modules/app-env.ts'
+import type { Database } from '../modules/database.ts'
 import { checkCsrf, instanceSecret, loadStaff, organisationRoutes, type StaffDeps } from '../modules/organisations/index.ts'
 import { responseApi } from '../modules/responses/api.ts'
 import { surveyPageRoutes } from '../modules/surveys/index.ts'
+import { offlineKysely } from '../platform/db/offline.ts'
 import { createBaseApp } from '../platform/http/app.ts'
 import { mountAssets } from '../platform/http/assets.ts'
 import { operationalRoutes } from './operational.ts'
 import type { Services } from './services.ts'
 
 /** Builds the API router (also used to generate openapi/v1.json). */
-export function createApi(services: Services) {
+export function createApi(db: Kysely<Database>) {
   const api = new OpenAPIHono<AppEnv>()
-  api.route('/', responseApi(services.db))
-  api.route('/', analyticsApi(services.db))
+  api.route('/', responseApi(db))
+  api.route('/', analyticsApi(db))
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
@@ -28,8 +31,8 @@ export function createApi(services: Services) {
 }
 
 /** The OpenAPI 3.1 document of /api/v1. */
-export function openApiDocument(services: Services) {
-  return createApi(services).getOpenAPI31Document({
+export function openApiDocument() {
+  return createApi(offlineKysely<Database>()).getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Klankbord API',
@@ -70,6 +73,6 @@ export function createApp(services: Services) {
   app.route('/', organisationRoutes(staffDeps))
   app.route('/', surveyPageRoutes(services.db))
   app.route('/', analyticsPages(services.db, services.config.publicUrl))
-  app.route('/api/v1', createApi(services))
+  app.route('/api/v1', createApi(services.db))
   return app
 }

@@ -11,6 +11,16 @@ export function registerDocs(program: Command) {
     .option('--out <file>', 'file to write; prints to standard output when omitted')
     .option('--check', 'exit 1 when the file differs from what would be generated')
     .action((opts: { out?: string; check?: boolean }) => writeOrCheck(configurationMarkdown(), opts))
+  program
+    .command('openapi')
+    .description('Write the OpenAPI 3.1 document of /api/v1 (openapi/v1.json), generated from the route definitions.')
+    .option('--out <file>', 'file to write; prints to standard output when omitted')
+    .option('--check', 'exit 1 when the file differs from what would be generated')
+    .action(async (opts: { out?: string; check?: boolean }) => {
+      // Imported here so other commands do not load every route definition.
+      const { openApiDocument } = await import('../http.ts')
+      writeOrCheck(`${JSON.stringify(openApiDocument(), null, 2)}\n`, opts)
+    })
 }
 
 /** Writes generated text to a file, prints it, or checks that the file is up to date. */

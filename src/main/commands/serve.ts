@@ -54,7 +54,11 @@ async function runServer(config: Config, services: Services, opts: { demoIfEmpty
     if (stopping) return
     stopping = true
     services.logger.info({ signal }, 'stopping')
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      // Idle keep-alive sockets would hold close() open for the whole keep-alive timeout.
+      ;(server as unknown as { closeIdleConnections(): void }).closeIdleConnections()
+    })
     await background?.stop()
     await services.close()
     process.exit(0)

@@ -79,12 +79,16 @@ async function runUntilSignal(runner: JobRunner, log: Logger, context: Record<st
     process.once('SIGTERM', () => resolve('SIGTERM'))
   })
   log.info({ signal }, 'worker stopping; waiting for running jobs to finish')
+  const firstAt = Date.now()
   const force = () => {
+    // Wrappers (npm, timeout) often deliver one Ctrl+C twice within milliseconds: only a deliberate
+    // second signal cuts the graceful stop short.
+    if (Date.now() - firstAt < 1000) return
     log.warn('second signal: exiting without waiting for running jobs (their leases will expire)')
     process.exit(130)
   }
-  process.once('SIGINT', force)
-  process.once('SIGTERM', force)
+  process.on('SIGINT', force)
+  process.on('SIGTERM', force)
   await runner.stop()
   log.info('worker stopped')
 }

@@ -81,11 +81,51 @@ export function copyLine(values: Value[]): string {
     if (i > 0) line += '\t'
     if (v === null || v === undefined) line += '\\N'
     else if (typeof v === 'number') line += v
-    else line += /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, escapeChar) : v
+    else line += copyText(v)
   }
   return `${line}\n`
 }
 
 function escapeChar(ch: string): string {
   return ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'
+}
+
+function copyText(v: string): string {
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, escapeChar) : v
+}
+
+/**
+ * The COPY lines of one record, appended to `out` per table: the same rows as `emitRows` + `copyLine`
+ * (a test holds them equal), built from pre-joined fragments because generic formatting was 80% of
+ * the load's client-side CPU time. Only free text is escaped; ids, times and numbers never need it.
+ */
+export function appendCopyLines(record: DemoRecord, ids: DemoIds, out: Record<BulkTable, string[]>): void {
+  const org = `${ids.organisationId}\t`
+  const c = record.case
+  const productId = ids.productIds[c.product] as string
+  const channelId = ids.channelIds[c.channel] as string
+  out.service_case.push(
+    `${org}${c.id}\t${copyText(c.reference)}\t${productId}\t${channelId}\t${iso(c.startedAt)}\t${iso(c.endedAt)}\t${c.contacts}\n`,
+  )
+  const rid = record.responseId
+  out.response.push(
+    `${org}${rid}\t${ids.surveyId}\t${ids.surveyVersion}\t${iso(record.submittedAt)}\t${channelId}\t${productId}\t${c.id}\n`,
+  )
+  const q = ids.questionIds
+  const head = `${org}${rid}\t`
+  const answers = out.answer
+  answers.push(`${head}${q.rapportcijfer}\t${record.experience.grade}\t\\N\t\\N\n`)
+  for (let k = 0; k < STANDARD_DRIVERS.length; k++) {
+    const value = record.experience.answers[k]
+    const qid = q[STANDARD_DRIVERS[k] as string]
+    answers.push(value == null ? `${head}${qid}\t\\N\tdont_know\t\\N\n` : `${head}${qid}\t${value}\t\\N\t\\N\n`)
+  }
+  if (record.why) answers.push(`${head}${q.waarom}\t\\N\t\\N\t${copyText(record.why.text)}\n`)
+  if (record.improve) answers.push(`${head}${q.verbeteren}\t\\N\t\\N\t${copyText(record.improve.text)}\n`)
+  const sg = record.signal
+  if (sg) {
+    out.signal.push(
+      `${org}${sg.id}\t${sg.kind}\t${iso(sg.receivedAt)}\t${channelId}\t${productId}\t${c.id}\t${copyText(sg.description)}\n`,
+    )
+  }
 }

@@ -13,7 +13,7 @@ import { setImmediate as nextTick } from 'node:timers/promises'
 import type pg from 'pg'
 import copyStreams from 'pg-copy-streams'
 import type { DemoRecord } from './generate.ts'
-import { BULK_ORDER, BULK_TABLES, type BulkTable, copyLine, type DemoIds, emitRows, type Value } from './rows.ts'
+import { appendCopyLines, BULK_ORDER, BULK_TABLES, type BulkTable, type DemoIds, emitRows, type Value } from './rows.ts'
 
 /** Rows written per table. */
 export type RowCounts = Record<BulkTable, number>
@@ -49,11 +49,8 @@ async function writeWithCopy(client: pg.PoolClient, slices: Iterable<DemoRecord[
   let done = 0
   // One batch may be in flight while the next is generated; its failure is awaited before the next.
   let inFlight: Promise<void> = Promise.resolve()
-  const emit = (table: BulkTable, values: Value[]) => {
-    lines[table].push(copyLine(values))
-    counts[table]++
-  }
   const flush = async () => {
+    for (const t of BULK_ORDER) counts[t] += lines[t].length
     const texts = BULK_ORDER.map((t) => [t, lines[t].join('')] as const)
     const records = inBatch
     lines = newLines()
@@ -67,7 +64,7 @@ async function writeWithCopy(client: pg.PoolClient, slices: Iterable<DemoRecord[
     inFlight.catch(() => undefined) // surfaced by the next `await inFlight`, not as an unhandled rejection
   }
   for (const slice of slices) {
-    for (const record of slice) emitRows(record, ids, emit)
+    for (const record of slice) appendCopyLines(record, ids, lines)
     inBatch += slice.length
     if (inBatch >= batchRecords) await flush()
     // Let the socket write the COPY in flight while the next slice is generated.

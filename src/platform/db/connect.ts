@@ -110,6 +110,8 @@ function wrap<DB>(kind: DatabaseKind, pool: pg.Pool, owner: boolean, stop: () =>
       if (closed) return
       closed = true
       await db.destroy()
+      // Kysely ends the pool only if it ever used it; raw pool users (migrations) need this too.
+      if (!pool.ended) await pool.end()
       await stop()
     },
   }

@@ -56,7 +56,9 @@ export function createBaseApp<E extends BaseEnv>(options: { logger: Logger; maxB
       crossOriginResourcePolicy: 'same-origin',
     }),
   )
-  app.use(compress())
+  // Pages and assets are compressed; small API JSON is not (gzip cost more CPU than it saved at intake).
+  const gzip = compress()
+  app.use(async (c, next) => (c.req.path.startsWith('/api/') ? next() : gzip(c, next)))
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes,

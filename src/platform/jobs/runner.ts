@@ -112,14 +112,20 @@ export class JobRunner {
   async runUntilIdle(): Promise<number> {
     if (this.loopDone) throw new Error('runUntilIdle cannot run while the runner loop is started.')
     let ran = 0
-    await this.enqueueDueSchedules(new Date())
-    for (;;) {
-      const free = this.concurrency - this.inFlight.size
-      const claimed = free > 0 ? await this.claim(free) : []
-      for (const job of claimed) this.launch(job)
-      ran += claimed.length
-      if (this.inFlight.size === 0 && claimed.length === 0) return ran
-      if (claimed.length === 0 || this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight)
+    try {
+      await this.enqueueDueSchedules(new Date())
+      for (;;) {
+        const free = this.concurrency - this.inFlight.size
+        const claimed = free > 0 ? await this.claim(free) : []
+        for (const job of claimed) this.launch(job)
+        ran += claimed.length
+        if (this.inFlight.size === 0 && claimed.length === 0) return ran
+        if (claimed.length === 0 || this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight)
+      }
+    } catch (error) {
+      // Let started handlers finish before the caller closes the database under them.
+      await Promise.allSettled([...this.inFlight])
+      throw error
     }
   }
 

@@ -1,0 +1,132 @@
+/**
+ * Browser harness: Debian's Chromium driven by playwright-core, and axe-core for WCAG checks.
+ *
+ * Chromium from Debian needs these flags on these machines (see ARCHITECTURE.md, pitfalls). Playwright's
+ * `launch()` always starts Chromium with a fresh `--user-data-dir` of its own (a mkdtemp directory it
+ * removes on close), which is why it is not passed here: Playwright refuses that flag in `args`.
+ */
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import { type Browser, chromium, type Page } from 'playwright-core'
+
+const require = createRequire(import.meta.url)
+
+/** Where Debian's `chromium` package installs the browser; CI installs it when missing. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+/** Launches headless Chromium with a fresh profile; close it in `after()`. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (Debian) or set CHROMIUM_PATH`,
+    )
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 })
+}
+
+/** The WCAG levels Klankbord promises: 2.0, 2.1 and 2.2, A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** One axe violation, reduced to what a failing assertion should show. */
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  helpUrl: string
+  nodes: { target: string; html: string; summary: string }[]
+}
+
+/** The result of one axe run. */
+export interface AxeReport {
+  violations: AxeViolation[]
+  /** Readable text for assertion messages: one block per violation with the offending elements. */
+  summary: string
+  /** How many rules passed, so a test can see that axe really checked something. */
+  passes: number
+}
+
+let axeSource: string | null = null
+
+/**
+ * Runs axe-core on the page as it is now. The script is evaluated over the DevTools protocol, which
+ * the page's CSP (`script-src 'self'`) does not govern, so the page keeps its real headers.
+ */
+export async function runAxe(page: Page): Promise<AxeReport> {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+  const loaded = await page.evaluate(`${axeSource};typeof window.axe === 'object'`)
+  if (loaded !== true) throw new Error('axe-core did not load in the page')
+  const raw = (await page.evaluate(
+    `window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] })`,
+  )) as {
+    violations: {
+      id: string
+      impact: string | null
+      help: string
+      helpUrl: string
+      nodes: { target: unknown[]; html: string; failureSummary?: string }[]
+    }[]
+    passes: unknown[]
+  }
+  const violations: AxeViolation[] = raw.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({
+      target: n.target.map(String).join(' '),
+      html: n.html,
+      summary: n.failureSummary ?? '',
+    })),
+  }))
+  const summary = violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n  ${v.helpUrl}\n` +
+        v.nodes
+          .map((n) => `  - ${n.target}\n    ${n.html}\n    ${n.summary.replace(/\n/g, '\n    ')}`)
+          .join('\n'),
+    )
+    .join('\n')
+  return {
+    violations,
+    summary: `${page.url()}: ${violations.length} axe violation(s)\n${summary}`,
+    passes: raw.passes.length,
+  }
+}
+
+/** True when the page can be scrolled sideways (WCAG 1.4.10 reflow fails at 320 CSS px). */
+export async function scrollsHorizontally(
+  page: Page,
+): Promise<{ scrolls: boolean; scrollWidth: number; clientWidth: number }> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }))
+  return { scrolls: scrollWidth > clientWidth, scrollWidth, clientWidth }
+}
+
+/** Describes the focused element (tag, id, name, type, text) so focus-order assertions read well. */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    if (!el || el === document.body) return 'body'
+    const parts = [el.tagName.toLowerCase()]
+    if (el.id) parts.push(`#${el.id}`)
+    const name = el.getAttribute('name')
+    if (name) parts.push(`[name=${name}]`)
+    if (el instanceof HTMLInputElement) parts.push(`[type=${el.type}]`)
+    if (el instanceof HTMLAnchorElement || el instanceof HTMLButtonElement)
+      parts.push(`"${(el.textContent ?? '').trim()}"`)
+    return parts.join('')
+  })
+}
