@@ -11,11 +11,9 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
 import { createApp } from '../src/main/http.ts'
 import { openServices, type Services } from '../src/main/services.ts'
 import { createOrganisation } from '../src/modules/organisations/create-organisation.ts'
@@ -23,6 +21,7 @@ import { ensureStandardSurvey } from '../src/modules/surveys/create-standard-sur
 import { loadConfig } from '../src/platform/config.ts'
 import { recordEvent } from '../src/platform/db/audit.ts'
 import { newId } from '../src/platform/db/ids.ts'
+import { listen } from '../src/platform/http/listen.ts'
 import { runPgbench } from './lib/pgbench.ts'
 import { createScratchDatabase, readSettings, tryCheckpoint, withClient } from './lib/postgres.ts'
 import { percentile, round } from './lib/stats.ts'
@@ -303,13 +302,8 @@ async function measureIntake(
   timing: { durationS: number; warmupS: number },
 ) {
   const app = createApp(services)
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
-    (resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve({ server: s, port: info.port }),
-      )
-    },
-  )
+  const server = await listen(app.fetch, 0, '127.0.0.1')
+  const port = server.port
   try {
     const plan: LoadPlan = {
       url: `http://127.0.0.1:${port}/api/v1/surveys/${encodeURIComponent(publicKey)}/responses`,
@@ -326,10 +320,7 @@ async function measureIntake(
     const cpu = process.cpuUsage(cpuBefore)
     return { report, serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, report.sent) }
   } finally {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      if ('closeAllConnections' in server) server.closeAllConnections()
-    })
+    await server.close()
   }
 }
 

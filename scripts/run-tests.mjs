@@ -21,7 +21,9 @@ function find(dir, out = []) {
 
 const all = [...find(path.join(root, 'src')), ...find(path.join(root, 'test'))]
 const browserDir = path.join(root, 'test', 'browser') + path.sep
-const files = all.filter((f) => (kind === 'browser' ? f.startsWith(browserDir) : !f.startsWith(browserDir))).sort()
+const files = all
+  .filter((f) => (kind === 'browser' ? f.startsWith(browserDir) : !f.startsWith(browserDir)))
+  .sort()
 const filter = process.argv[3]
 const selected = filter ? files.filter((f) => f.includes(filter)) : files
 if (selected.length === 0) {

@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { type Config, loadConfig } from '../src/platform/config.ts'
 import { openServices, type Services } from '../src/main/services.ts'
+import { type Config, loadConfig } from '../src/platform/config.ts'
 
 /** A database for one test file, with the services on top of it. */
 export interface TestDatabase {
@@ -20,7 +20,9 @@ export interface TestDatabase {
 }
 
 /** Makes an empty database (not opened) and returns its config and a function that removes it. */
-export async function makeTestDatabaseConfig(env: Record<string, string> = {}): Promise<{ config: Config; remove: () => Promise<void> }> {
+export async function makeTestDatabaseConfig(
+  env: Record<string, string> = {},
+): Promise<{ config: Config; remove: () => Promise<void> }> {
   const base = process.env.DATABASE_URL
   if (base) {
     const name = `kbt_${process.pid}_${Math.random().toString(36).slice(2, 8)}`

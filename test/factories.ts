@@ -1,7 +1,8 @@
 /** Test data: organisations with staff and the standard survey, and logging in over HTTP. */
+
+import type { Services } from '../src/main/services.ts'
 import { addStaffMember, createOrganisation, type Role } from '../src/modules/organisations/index.ts'
 import { ensureStandardSurvey } from '../src/modules/surveys/index.ts'
-import type { Services } from '../src/main/services.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -14,12 +15,22 @@ export async function createOrganisationWithStaff(services: Services, role: Role
   const org = await createOrganisation(services.db, { slug, name: `Gemeente Test ${counter}` })
   const email = `staff${counter}@${slug}.test`
   const ctx = { organisationId: org.id, actor: { type: 'system' as const } }
-  await addStaffMember(services.db, ctx, { email, displayName: `Medewerker ${counter}`, password: TEST_PASSWORD, role })
+  await addStaffMember(services.db, ctx, {
+    email,
+    displayName: `Medewerker ${counter}`,
+    password: TEST_PASSWORD,
+    role,
+  })
   const survey = await ensureStandardSurvey(services.db, ctx)
   for (const code of ['website', 'balie', 'telefoon']) {
     await services.db
       .insertInto('channel')
-      .values({ organisation_id: org.id, id: crypto.randomUUID(), code, name: code[0]?.toUpperCase() + code.slice(1) })
+      .values({
+        organisation_id: org.id,
+        id: crypto.randomUUID(),
+        code,
+        name: code[0]?.toUpperCase() + code.slice(1),
+      })
       .execute()
   }
   return { org, email, survey }

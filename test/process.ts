@@ -69,7 +69,10 @@ export function startServe(env: NodeJS.ProcessEnv, args: string[] = []): Promise
 }
 
 /** Runs a `klankbord` command to completion. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''

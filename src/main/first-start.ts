@@ -34,10 +34,16 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoInfo> {
 export async function printWelcome(services: Services, port: number, demo: DemoInfo | null) {
   const base = services.config.PUBLIC_URL ?? `http://localhost:${port}`
   const lines = [`Klankbord draait op ${base} (database: ${services.database.kind})`]
-  const org = await services.db.selectFrom('organisation').select(['id', 'name']).where('slug', '=', 'voorbeeld').executeTakeFirst()
+  const org = await services.db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('slug', '=', 'voorbeeld')
+    .executeTakeFirst()
   if (org) {
     const survey = await findStandardSurvey(services.db, org.id)
-    lines.push(`Demo-login: demo@voorbeeld.nl / ${services.config.DEMO_PASSWORD}${demo?.loaded ? ' (net geladen)' : ''}`)
+    lines.push(
+      `Demo-login: demo@voorbeeld.nl / ${services.config.DEMO_PASSWORD}${demo?.loaded ? ' (net geladen)' : ''}`,
+    )
     if (survey) lines.push(`Openbare vragenlijst: ${base}/s/${survey.publicKey}`)
   }
   console.log(lines.join('\n'))

@@ -7,7 +7,13 @@ import type { Kysely } from 'kysely'
 import { analyticsApi, analyticsPages } from '../modules/analytics/index.ts'
 import type { AppEnv } from '../modules/app-env.ts'
 import type { Database } from '../modules/database.ts'
-import { checkCsrf, instanceSecret, loadStaff, organisationRoutes, type StaffDeps } from '../modules/organisations/index.ts'
+import {
+  checkCsrf,
+  instanceSecret,
+  loadStaff,
+  organisationRoutes,
+  type StaffDeps,
+} from '../modules/organisations/index.ts'
 import { responseApi } from '../modules/responses/api.ts'
 import { surveyPageRoutes } from '../modules/surveys/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
@@ -37,9 +43,13 @@ export function openApiDocument() {
     info: {
       title: 'Klankbord API',
       version: '1.0.0',
-      description: 'Measure and improve how people experience public services. Dutch domain terms: see docs/glossary.md.',
+      description:
+        'Measure and improve how people experience public services. Dutch domain terms: see docs/glossary.md.',
       contact: { name: 'Klankbord', url: 'https://klankbord.nl' },
-      license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+      license: {
+        name: 'EUPL-1.2',
+        url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
+      },
     },
     servers: [{ url: '/api/v1' }],
   })

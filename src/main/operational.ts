@@ -1,8 +1,8 @@
 /** Operational endpoints: /health (database kind and migration version) and /metrics (Prometheus). */
 import { Hono } from 'hono'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
-import { currentVersion } from '../platform/db/migrate.ts'
 import type { AppEnv } from '../modules/app-env.ts'
+import { currentVersion } from '../platform/db/migrate.ts'
 import type { Services } from './services.ts'
 
 /** Routes for health checks and metrics, with request metrics for every route. */

@@ -3,11 +3,11 @@
  * every entry point shares. No domain logic lives here.
  */
 import type { Kysely } from 'kysely'
+import type { Database } from '../modules/database.ts'
 import type { Config } from '../platform/config.ts'
 import { type DatabaseHandle, openDatabase } from '../platform/db/connect.ts'
 import { migrate } from '../platform/db/migrate.ts'
 import { createLogger, type Logger } from '../platform/log.ts'
-import type { Database } from '../modules/database.ts'
 
 /** What handlers, jobs and commands receive. */
 export interface Services {
@@ -19,7 +19,10 @@ export interface Services {
 }
 
 /** Opens services; `exclusive` makes an embedded data directory that another process serves an error. */
-export async function openServices(config: Config, options: { exclusive?: boolean; logger?: Logger } = {}): Promise<Services> {
+export async function openServices(
+  config: Config,
+  options: { exclusive?: boolean; logger?: Logger } = {},
+): Promise<Services> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL)
   const database = await openDatabase<Database>(config, { exclusive: options.exclusive })
   try {

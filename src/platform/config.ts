@@ -12,7 +12,10 @@ interface VariableMeta {
 }
 
 const variables = {
-  PORT: [z.coerce.number().int().min(0).max(65535).default(3000), { description: 'TCP port of the web server.' }],
+  PORT: [
+    z.coerce.number().int().min(0).max(65535).default(3000),
+    { description: 'TCP port of the web server.' },
+  ],
   HOST: [
     z.string().min(1).default('127.0.0.1'),
     { description: 'Address the web server listens on. Use 0.0.0.0 behind a reverse proxy in a container.' },
@@ -29,7 +32,10 @@ const variables = {
     { description: 'Folder of the embedded database (PGlite). Not used when DATABASE_URL is set.' },
   ],
   DATABASE_URL: [
-    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
     {
       description:
         'Connection string of a PostgreSQL 15+ server. When set, Klankbord uses it instead of the embedded database.',
@@ -49,7 +55,12 @@ const variables = {
     },
   ],
   SESSION_TTL_HOURS: [
-    z.coerce.number().int().min(1).max(24 * 30).default(12),
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     { description: 'Hours a staff session stays valid without activity.' },
   ],
   LOG_LEVEL: [
@@ -58,7 +69,10 @@ const variables = {
   ],
   JOBS_IN_SERVE: [
     z.stringbool().default(true),
-    { description: 'Run background jobs inside `klankbord serve`. Turn off when separate `klankbord worker` processes run.' },
+    {
+      description:
+        'Run background jobs inside `klankbord serve`. Turn off when separate `klankbord worker` processes run.',
+    },
   ],
   JOB_POLL_MS: [
     z.coerce.number().int().min(10).max(60_000).default(500),
@@ -74,7 +88,10 @@ const variables = {
   ],
   DEMO_PASSWORD: [
     z.string().min(8).default('welkom-bij-klankbord'),
-    { description: 'Password of the demo staff account demo@voorbeeld.nl, set when demo data is loaded.', secret: true },
+    {
+      description: 'Password of the demo staff account demo@voorbeeld.nl, set when demo data is loaded.',
+      secret: true,
+    },
   ],
 } satisfies Record<string, [z.ZodType, VariableMeta]>
 
@@ -94,7 +111,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses configuration from an environment-like object (defaults to `process.env`) and overrides. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}) {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+) {
   const shape = Object.fromEntries(Object.entries(variables).map(([k, [schema]]) => [k, schema]))
   const input = Object.fromEntries(Object.keys(variables).map((k) => [k, emptyToUndefined(env[k])]))
   const result = z.object(shape).safeParse(input)

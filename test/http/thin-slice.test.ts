@@ -59,8 +59,18 @@ describe('the public survey page', () => {
 
   it('stores a submitted form, redirects to the thank-you page and shows it in the overview at once', async () => {
     const before = await responseCount(a.org.id)
-    const form = new URLSearchParams({ _submission: 'form-key-000000000001', rapportcijfer: '9', duidelijkheid: '5', gemak: 'dont_know', waarom: 'Heel vriendelijk.' })
-    const res = await fetch(`${server.url}/s/${a.survey.publicKey}`, { method: 'POST', body: form, redirect: 'manual' })
+    const form = new URLSearchParams({
+      _submission: 'form-key-000000000001',
+      rapportcijfer: '9',
+      duidelijkheid: '5',
+      gemak: 'dont_know',
+      waarom: 'Heel vriendelijk.',
+    })
+    const res = await fetch(`${server.url}/s/${a.survey.publicKey}`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    })
     assert.equal(res.status, 303)
     assert.equal(res.headers.get('location'), `/s/${a.survey.publicKey}/bedankt`)
     const thanks = await (await fetch(`${server.url}${res.headers.get('location')}`)).text()
@@ -68,20 +78,27 @@ describe('the public survey page', () => {
     assert.equal(await responseCount(a.org.id), before + 1)
 
     const { cookie } = await login(server.url, a.email)
-    const overview = await (await fetch(`${server.url}/api/v1/organisations/${a.org.slug}/overview`, { headers: { cookie } })).json()
+    const overview = await (
+      await fetch(`${server.url}/api/v1/organisations/${a.org.slug}/overview`, { headers: { cookie } })
+    ).json()
     assert.equal(overview.responses, before + 1)
   })
 
   it('submitting the same form twice stores one response', async () => {
     const before = await responseCount(a.org.id)
     const form = new URLSearchParams({ _submission: 'form-key-000000000002', rapportcijfer: '7' })
-    for (let i = 0; i < 2; i++) await fetch(`${server.url}/s/${a.survey.publicKey}`, { method: 'POST', body: form, redirect: 'manual' })
+    for (let i = 0; i < 2; i++)
+      await fetch(`${server.url}/s/${a.survey.publicKey}`, { method: 'POST', body: form, redirect: 'manual' })
     assert.equal(await responseCount(a.org.id), before + 1)
   })
 
   it('shows an error summary linked to each invalid question and stores nothing', async () => {
     const before = await responseCount(a.org.id)
-    const form = new URLSearchParams({ _submission: 'form-key-000000000003', snelheid: '9', waarom: 'x'.repeat(2001) })
+    const form = new URLSearchParams({
+      _submission: 'form-key-000000000003',
+      snelheid: '9',
+      waarom: 'x'.repeat(2001),
+    })
     const res = await fetch(`${server.url}/s/${a.survey.publicKey}`, { method: 'POST', body: form })
     assert.equal(res.status, 400)
     const html = await res.text()
@@ -105,23 +122,53 @@ describe('the public survey page', () => {
 })
 
 describe('the response API', () => {
-  const answers = { rapportcijfer: 8, duidelijkheid: 4, snelheid: 3, deskundigheid: 5, serieus_genomen: 4, gemak: 'dont_know', waarom: 'Snel geholpen.' }
+  const answers = {
+    rapportcijfer: 8,
+    duidelijkheid: 4,
+    snelheid: 3,
+    deskundigheid: 5,
+    serieus_genomen: 4,
+    gemak: 'dont_know',
+    waarom: 'Snel geholpen.',
+  }
 
   it('stores a response with typed answers and an audit event in one go', async () => {
-    const res = await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, { submissionKey: 'api-key-0001', channel: 'balie', answers })
+    const res = await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, {
+      submissionKey: 'api-key-0001',
+      channel: 'balie',
+      answers,
+    })
     assert.equal(res.status, 201)
     const { id } = await res.json()
-    const rows = await t.services.db.selectFrom('answer').selectAll().where('organisation_id', '=', b.org.id).where('response_id', '=', id).execute()
+    const rows = await t.services.db
+      .selectFrom('answer')
+      .selectAll()
+      .where('organisation_id', '=', b.org.id)
+      .where('response_id', '=', id)
+      .execute()
     assert.equal(rows.length, 7)
     const dontKnow = rows.find((r) => r.option_code === 'dont_know')
     assert.equal(dontKnow?.numeric_value, null)
-    const event = await t.services.db.selectFrom('event').selectAll().where('organisation_id', '=', b.org.id).where('subject_id', '=', id).executeTakeFirst()
+    const event = await t.services.db
+      .selectFrom('event')
+      .selectAll()
+      .where('organisation_id', '=', b.org.id)
+      .where('subject_id', '=', id)
+      .executeTakeFirst()
     assert.equal(event?.type, 'response.submitted')
   })
 
   it('answers a retry with the same submission key with the first response', async () => {
-    const first = await (await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, { submissionKey: 'api-key-0002', answers })).json()
-    const again = await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, { submissionKey: 'api-key-0002', answers })
+    const first = await (
+      await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, {
+        submissionKey: 'api-key-0002',
+        answers,
+      })
+    ).json()
+    const again = await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, {
+      submissionKey: 'api-key-0002',
+      answers,
+    })
     assert.equal(again.status, 200)
     assert.deepEqual(await again.json(), { id: first.id, created: false })
   })
@@ -143,7 +190,11 @@ describe('the response API', () => {
     const malformed = await postJson(url, '{"answers": {')
     assert.equal(malformed.status, 400)
     assert.equal(malformed.headers.get('content-type'), 'application/problem+json')
-    const text = await fetch(`${server.url}${url}`, { method: 'POST', body: 'rapportcijfer=8', headers: { 'content-type': 'text/plain' } })
+    const text = await fetch(`${server.url}${url}`, {
+      method: 'POST',
+      body: 'rapportcijfer=8',
+      headers: { 'content-type': 'text/plain' },
+    })
     assert.equal(text.status, 415)
     const extra = await postJson(url, { answers, admin: true })
     assert.equal(extra.status, 400)
@@ -171,7 +222,9 @@ describe('the overview', () => {
 
   it("hides another organisation's overview behind a 404", async () => {
     const { cookie } = await login(server.url, a.email)
-    const res = await fetch(`${server.url}/api/v1/organisations/${b.org.slug}/overview`, { headers: { cookie } })
+    const res = await fetch(`${server.url}/api/v1/organisations/${b.org.slug}/overview`, {
+      headers: { cookie },
+    })
     assert.equal(res.status, 404)
     const page = await fetch(`${server.url}/o/${b.org.slug}`, { headers: { cookie, accept: 'text/html' } })
     assert.equal(page.status, 404)
@@ -186,11 +239,17 @@ describe('the overview', () => {
   it('reports the mean grade with the same 95% interval as the reference calculator', async () => {
     const grades = [6, 7, 8, 8, 9, 5, 10, 7]
     for (const [i, g] of grades.entries()) {
-      const r = await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, { submissionKey: `ov-key-${i}-000`, channel: 'telefoon', answers: { rapportcijfer: g } })
+      const r = await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, {
+        submissionKey: `ov-key-${i}-000`,
+        channel: 'telefoon',
+        answers: { rapportcijfer: g },
+      })
       assert.equal(r.status, 201)
     }
     const { cookie } = await login(server.url, b.email)
-    const o = await (await fetch(`${server.url}/api/v1/organisations/${b.org.slug}/overview`, { headers: { cookie } })).json()
+    const o = await (
+      await fetch(`${server.url}/api/v1/organisations/${b.org.slug}/overview`, { headers: { cookie } })
+    ).json()
     const tel = o.byChannel.find((c: { key: string }) => c.key === 'telefoon')
     const expected = meanWithCi(momentsOf(grades))
     assert.equal(tel.n, grades.length)
@@ -214,26 +273,48 @@ describe('the overview', () => {
 
 describe('staff login', () => {
   it('refuses a wrong password without saying whether the account exists', async () => {
-    const wrong = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: a.email, password: 'nope-nope-nope' }) })
-    const unknown = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'nobody@x.test', password: 'nope-nope-nope' }) })
+    const wrong = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: a.email, password: 'nope-nope-nope' }),
+    })
+    const unknown = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'nobody@x.test', password: 'nope-nope-nope' }),
+    })
     assert.equal(wrong.status, 401)
     assert.equal(unknown.status, 401)
     assert.match(await wrong.text(), /Het e-mailadres of het wachtwoord klopt niet/)
   })
 
   it('sets an HttpOnly SameSite session cookie and logs out only with the CSRF token', async () => {
-    const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: a.email, password: 'correct horse battery staple' }), redirect: 'manual' })
+    const res = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: a.email, password: 'correct horse battery staple' }),
+      redirect: 'manual',
+    })
     const setCookie = res.headers.get('set-cookie') ?? ''
     assert.match(setCookie, /HttpOnly/i)
     assert.match(setCookie, /SameSite=Lax/i)
     const cookie = setCookie.split(';')[0] ?? ''
-    const noToken = await fetch(`${server.url}/logout`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({}), redirect: 'manual' })
+    const noToken = await fetch(`${server.url}/logout`, {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({}),
+      redirect: 'manual',
+    })
     assert.equal(noToken.status, 403)
     const page = await (await fetch(`${server.url}/o/${a.org.slug}`, { headers: { cookie } })).text()
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? ''
-    const out = await fetch(`${server.url}/logout`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf }), redirect: 'manual' })
+    const out = await fetch(`${server.url}/logout`, {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({ _csrf: csrf }),
+      redirect: 'manual',
+    })
     assert.equal(out.status, 303)
-    const afterLogout = await fetch(`${server.url}/api/v1/organisations/${a.org.slug}/overview`, { headers: { cookie } })
+    const afterLogout = await fetch(`${server.url}/api/v1/organisations/${a.org.slug}/overview`, {
+      headers: { cookie },
+    })
     assert.equal(afterLogout.status, 401)
   })
 })

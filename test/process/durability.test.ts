@@ -40,7 +40,10 @@ describe('an acknowledged response survives kill -9 of the server', () => {
         const res = await fetch(`${server?.url}/api/v1/surveys/${survey.publicKey}/responses`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ submissionKey: `durable-${i}-key`, answers: { rapportcijfer: (i % 10) + 1 } }),
+          body: JSON.stringify({
+            submissionKey: `durable-${i}-key`,
+            answers: { rapportcijfer: (i % 10) + 1 },
+          }),
         })
         if (res.status === 201) acknowledged.push((await res.json()).id)
       }

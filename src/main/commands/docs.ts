@@ -7,13 +7,17 @@ import { configurationMarkdown } from '../../platform/config.ts'
 export function registerDocs(program: Command) {
   program
     .command('config-docs')
-    .description('Write the configuration reference (docs/configuration.md) generated from the config schema.')
+    .description(
+      'Write the configuration reference (docs/configuration.md) generated from the config schema.',
+    )
     .option('--out <file>', 'file to write; prints to standard output when omitted')
     .option('--check', 'exit 1 when the file differs from what would be generated')
     .action((opts: { out?: string; check?: boolean }) => writeOrCheck(configurationMarkdown(), opts))
   program
     .command('openapi')
-    .description('Write the OpenAPI 3.1 document of /api/v1 (openapi/v1.json), generated from the route definitions.')
+    .description(
+      'Write the OpenAPI 3.1 document of /api/v1 (openapi/v1.json), generated from the route definitions.',
+    )
     .option('--out <file>', 'file to write; prints to standard output when omitted')
     .option('--check', 'exit 1 when the file differs from what would be generated')
     .action(async (opts: { out?: string; check?: boolean }) => {

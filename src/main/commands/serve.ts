@@ -3,22 +3,27 @@
  * database with --demo-if-empty (what `npm start` passes), the first start loads the demo organisation.
  * With DATABASE_URL it never loads demo data by itself.
  */
-import { serve } from '@hono/node-server'
 import type { Command } from 'commander'
 import { type Config, loadConfig } from '../../platform/config.ts'
 import { DataDirLockedError } from '../../platform/db/connect.ts'
-import { createApp } from '../http.ts'
-import { openServices, type Services } from '../services.ts'
+import { listen } from '../../platform/http/listen.ts'
 import { startBackground } from '../background.ts'
 import { loadDemoIfEmpty, printWelcome } from '../first-start.ts'
+import { createApp } from '../http.ts'
+import { openServices, type Services } from '../services.ts'
 
 /** Registers the command. */
 export function registerServe(program: Command) {
   program
     .command('serve')
-    .description('Run the web server (and background jobs). Uses DATABASE_URL, or the embedded database in DATA_DIR.')
+    .description(
+      'Run the web server (and background jobs). Uses DATABASE_URL, or the embedded database in DATA_DIR.',
+    )
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
-    .option('--demo-if-empty', 'on the embedded database: load the demo organisation when the database has none')
+    .option(
+      '--demo-if-empty',
+      'on the embedded database: load the demo organisation when the database has none',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  klankbord serve                      # embedded database in ./data\n  DATABASE_URL=postgres://… klankbord serve\n',
@@ -40,25 +45,19 @@ export function registerServe(program: Command) {
 }
 
 async function runServer(config: Config, services: Services, opts: { demoIfEmpty: boolean }) {
-  const demo = opts.demoIfEmpty && services.database.kind === 'pglite' ? await loadDemoIfEmpty(services) : null
+  const demo =
+    opts.demoIfEmpty && services.database.kind === 'pglite' ? await loadDemoIfEmpty(services) : null
   const app = createApp(services)
   const background = config.JOBS_IN_SERVE ? startBackground(services) : null
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    services.logger.info({ port: info.port, database: services.database.kind }, 'listening')
-    void printWelcome(services, info.port, demo)
-  })
-  // Longer than typical proxy and client idle timeouts, so nobody reuses a socket we are closing.
-  ;(server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 65_000
+  const server = await listen(app.fetch, config.PORT, config.HOST)
+  services.logger.info({ port: server.port, database: services.database.kind }, 'listening')
+  await printWelcome(services, server.port, demo)
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
     services.logger.info({ signal }, 'stopping')
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      // Idle keep-alive sockets would hold close() open for the whole keep-alive timeout.
-      ;(server as unknown as { closeIdleConnections(): void }).closeIdleConnections()
-    })
+    await server.close()
     await background?.stop()
     await services.close()
     process.exit(0)

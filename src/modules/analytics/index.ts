@@ -1,4 +1,4 @@
 /** Public interface of the analytics capability. */
-export { meanWithCi, type Moments } from './calc/mean-ci.ts'
+export { type Moments, meanWithCi } from './calc/mean-ci.ts'
 export { loadOverview, type Overview } from './overview.ts'
 export { analyticsApi, analyticsPages } from './routes.tsx'

@@ -25,7 +25,11 @@ export interface Overview {
 }
 
 /** Computes the overview of an organisation for the 12 months up to `now`. */
-export async function loadOverview(db: Kysely<Database>, organisationId: string, now = new Date()): Promise<Overview> {
+export async function loadOverview(
+  db: Kysely<Database>,
+  organisationId: string,
+  now = new Date(),
+): Promise<Overview> {
   // The window starts at midnight (Amsterdam) on the first day of the month 11 months back.
   const bounds = await sql<{ from_ts: Date; first_month: string }>`
     SELECT (date_trunc('month', ${now}::timestamptz AT TIME ZONE 'Europe/Amsterdam') - interval '11 months')
@@ -34,7 +38,14 @@ export async function loadOverview(db: Kysely<Database>, organisationId: string,
              'YYYY-MM') AS first_month`.execute(db)
   const from = new Date(bounds.rows[0]?.from_ts ?? now)
   const firstMonth = bounds.rows[0]?.first_month ?? '2000-01'
-  const rows = await sql<{ month: string; channel: string | null; channel_name: string | null; n: number; s: number; ss: number }>`
+  const rows = await sql<{
+    month: string
+    channel: string | null
+    channel_name: string | null
+    n: number
+    s: number
+    ss: number
+  }>`
     SELECT to_char(date_trunc('month', r.submitted_at AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM') AS month,
            c.code AS channel, c.name AS channel_name,
            count(*)::int AS n, sum(a.numeric_value)::float8 AS s, sum(a.numeric_value * a.numeric_value)::float8 AS ss
@@ -49,7 +60,9 @@ export async function loadOverview(db: Kysely<Database>, organisationId: string,
      GROUP BY 1, 2, 3`.execute(db)
   const responses = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM response
-     WHERE organisation_id = ${organisationId} AND submitted_at >= ${from} AND submitted_at <= ${now}`.execute(db)
+     WHERE organisation_id = ${organisationId} AND submitted_at >= ${from} AND submitted_at <= ${now}`.execute(
+    db,
+  )
 
   const months = new Map<string, Moments>()
   const channels = new Map<string, { label: string; m: Moments }>()
@@ -62,7 +75,11 @@ export async function loadOverview(db: Kysely<Database>, organisationId: string,
     const prev = channels.get(key)
     channels.set(key, { label: r.channel_name ?? 'Onbekend', m: addMoments(prev?.m ?? EMPTY_MOMENTS, m) })
   }
-  const byMonth = monthKeys(firstMonth, 12).map((key) => ({ key, label: monthLabel(key), ...meanWithCi(months.get(key) ?? EMPTY_MOMENTS) }))
+  const byMonth = monthKeys(firstMonth, 12).map((key) => ({
+    key,
+    label: monthLabel(key),
+    ...meanWithCi(months.get(key) ?? EMPTY_MOMENTS),
+  }))
   const byChannel = [...channels.entries()]
     .map(([key, v]) => ({ key, label: v.label, ...meanWithCi(v.m) }))
     .sort((a, b) => b.n - a.n)

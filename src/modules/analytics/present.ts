@@ -25,7 +25,14 @@ function round(v: number | null, digits = 4) {
 }
 
 function row(r: OverviewRow) {
-  return { key: r.key, label: r.label, n: r.n, mean: round(r.mean), lower: round(r.lower), upper: round(r.upper) }
+  return {
+    key: r.key,
+    label: r.label,
+    n: r.n,
+    mean: round(r.mean),
+    lower: round(r.lower),
+    upper: round(r.upper),
+  }
 }
 
 /** The API representation of an overview. */
@@ -34,7 +41,13 @@ export function presentOverview(o: Overview) {
     from: o.from,
     to: o.to,
     responses: o.responses,
-    grade: { n: o.grade.n, mean: round(o.grade.mean), lower: round(o.grade.lower), upper: round(o.grade.upper), level: 0.95 },
+    grade: {
+      n: o.grade.n,
+      mean: round(o.grade.mean),
+      lower: round(o.grade.lower),
+      upper: round(o.grade.upper),
+      level: 0.95,
+    },
     byMonth: o.byMonth.map(row),
     byChannel: o.byChannel.map(row),
   }

@@ -25,7 +25,9 @@ interface ForeignKey {
  */
 export async function otherTenantsPresent(client: pg.PoolClient, organisationId: string): Promise<boolean> {
   for (const table of BULK_ORDER) {
-    const r = await client.query(`SELECT 1 FROM ${table} WHERE organisation_id <> $1 LIMIT 1`, [organisationId])
+    const r = await client.query(`SELECT 1 FROM ${table} WHERE organisation_id <> $1 LIMIT 1`, [
+      organisationId,
+    ])
     if (r.rowCount) return true
   }
   return false
@@ -44,17 +46,22 @@ export async function suspendForeignKeys(client: pg.PoolClient): Promise<() => P
     [BULK_ORDER],
   )
   const keys: ForeignKey[] = result.rows
-  for (const key of keys) await client.query(`ALTER TABLE ${quote(key.table)} DROP CONSTRAINT ${quote(key.name)}`)
+  for (const key of keys)
+    await client.query(`ALTER TABLE ${quote(key.table)} DROP CONSTRAINT ${quote(key.name)}`)
   return async () => {
     // Parents first, so each validation reads complete referenced tables.
     const order = (t: string) => BULK_ORDER.indexOf(t.replace(/"/g, '') as (typeof BULK_ORDER)[number])
     for (const key of [...keys].sort((a, b) => order(a.table) - order(b.table))) {
-      await client.query(`ALTER TABLE ${quote(key.table)} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`)
+      await client.query(
+        `ALTER TABLE ${quote(key.table)} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`,
+      )
     }
   }
 }
 
 function quote(identifier: string): string {
   // regclass::text is already quoted when needed; constraint names come bare from the catalog.
-  return /^[a-z_][a-z0-9_]*$/.test(identifier) || identifier.startsWith('"') ? identifier : `"${identifier.replace(/"/g, '""')}"`
+  return /^[a-z_][a-z0-9_]*$/.test(identifier) || identifier.startsWith('"')
+    ? identifier
+    : `"${identifier.replace(/"/g, '""')}"`
 }

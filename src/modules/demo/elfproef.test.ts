@@ -7,11 +7,22 @@ import { Rng } from './random.ts'
 
 describe('the BSN elfproef', () => {
   it('accepts known valid numbers (worked by hand: 9·1+8·1+7·1+6·2+5·2+4·2+3·3+2·3−3 = 66 = 6·11)', () => {
-    for (const bsn of ['111222333', '123456782', '999999990', '12345672']) assert.equal(isValidBsn(bsn), true, bsn)
+    for (const bsn of ['111222333', '123456782', '999999990', '12345672'])
+      assert.equal(isValidBsn(bsn), true, bsn)
   })
 
   it('rejects numbers that fail the check, have the wrong length, letters, or are all zeros', () => {
-    for (const bad of ['123456789', '111222334', '999999999', '12345678', '1234567', '1234567890', '12345678a', '000000000', '']) {
+    for (const bad of [
+      '123456789',
+      '111222334',
+      '999999999',
+      '12345678',
+      '1234567',
+      '1234567890',
+      '12345678a',
+      '000000000',
+      '',
+    ]) {
       assert.equal(isValidBsn(bad), false, bad)
     }
   })

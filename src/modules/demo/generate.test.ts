@@ -24,7 +24,10 @@ const FAKE_IDS: DemoIds = {
   surveyId: '00000000-0000-7000-8000-000000000002',
   surveyVersion: 1,
   questionIds: Object.fromEntries(
-    ['rapportcijfer', ...STANDARD_DRIVERS, 'waarom', 'verbeteren'].map((code, i) => [code, `00000000-0000-7000-8000-0000000001${i}0`]),
+    ['rapportcijfer', ...STANDARD_DRIVERS, 'waarom', 'verbeteren'].map((code, i) => [
+      code,
+      `00000000-0000-7000-8000-0000000001${i}0`,
+    ]),
   ),
   productIds: DEMO_PRODUCTS.map((_, i) => `00000000-0000-7000-8000-00000000020${i.toString(16)}`),
   channelIds: Array.from({ length: 7 }, (_, i) => `00000000-0000-7000-8000-00000000030${i}`),
@@ -52,13 +55,20 @@ describe('the demo generator', () => {
       assert.ok(r.submittedAt >= previous, 'chronological')
       previous = r.submittedAt
       assert.ok(r.submittedAt < NOW.getTime())
-      assert.ok(r.case.startedAt <= r.case.endedAt && r.case.endedAt <= r.submittedAt, 'case ends before the response')
+      assert.ok(
+        r.case.startedAt <= r.case.endedAt && r.case.endedAt <= r.submittedAt,
+        'case ends before the response',
+      )
       assert.ok(r.case.contacts >= 1)
     }
     const months = new Set(records.map((r) => new Date(r.submittedAt).getUTCMonth()))
     assert.equal(months.size, 12)
     assert.equal(new Set(records.map((r) => r.responseId)).size, records.length, 'response ids are unique')
-    assert.equal(new Set(records.map((r) => r.case.reference)).size, records.length, 'case references are unique')
+    assert.equal(
+      new Set(records.map((r) => r.case.reference)).size,
+      records.length,
+      'case references are unique',
+    )
   })
 
   it('shows seasonality: WOZ-bezwaar peaks in February–April', () => {
@@ -85,26 +95,38 @@ describe('the demo generator', () => {
     assert.ok(improve > 0.22 && improve < 0.3, `verbeteren ${improve}`)
     const signals = records.filter((r) => r.signal).length
     assert.ok(signals > 20000 / 300 && signals < 20000 / 140, `signals ${signals}`)
-    const dontKnow = records.flatMap((r) => r.experience.answers).filter((a) => a === null).length / (records.length * 5)
+    const dontKnow =
+      records.flatMap((r) => r.experience.answers).filter((a) => a === null).length / (records.length * 5)
     assert.ok(dontKnow > 0.02 && dontKnow < 0.07, `weet ik niet ${dontKnow}`)
   })
 
   it('puts personal data in about 2% of open answers, of every kind', () => {
-    const answers = all({ responses: 30000, seed: 3, now: NOW }).flatMap((r) => [r.why, r.improve].filter((a) => a !== undefined))
+    const answers = all({ responses: 30000, seed: 3, now: NOW }).flatMap((r) =>
+      [r.why, r.improve].filter((a) => a !== undefined),
+    )
     const withPii = answers.filter((a) => a.pii)
     const rate = withPii.length / answers.length
     assert.ok(Math.abs(rate - PII_RATE) < 0.006, `rate ${rate}`)
     assert.deepEqual(new Set(withPii.map((a) => a.pii?.kind)), new Set(['email', 'phone', 'bsn', 'name']))
-    for (const a of withPii) assert.ok(a.text.includes(a.pii?.value as string), 'the injected value is in the text')
+    for (const a of withPii)
+      assert.ok(a.text.includes(a.pii?.value as string), 'the injected value is in the text')
     assert.ok(withPii.some((a) => /mijn naam is/i.test(a.text)))
     assert.ok(withPii.some((a) => /\b06-\d{8}\b|\+31 6 \d{4} \d{4}/.test(a.text)))
   })
 
   it('writes open answers that follow the drivers: low snelheid gets waiting complaints', () => {
-    const records = all({ responses: 20000, seed: 4, now: NOW }).filter((r) => r.why && r.experience.grade <= 5)
+    const records = all({ responses: 20000, seed: 4, now: NOW }).filter(
+      (r) => r.why && r.experience.grade <= 5,
+    )
     const k = STANDARD_DRIVERS.indexOf('snelheid')
-    const slowest = records.filter((r) => STANDARD_DRIVERS.every((_, j) => (r.experience.latent[k] as number) <= (r.experience.latent[j] as number)))
-    const waiting = slowest.filter((r) => /wacht|lang|duurde|teruggebeld|reactie/i.test(r.why?.text ?? '')).length
+    const slowest = records.filter((r) =>
+      STANDARD_DRIVERS.every(
+        (_, j) => (r.experience.latent[k] as number) <= (r.experience.latent[j] as number),
+      ),
+    )
+    const waiting = slowest.filter((r) =>
+      /wacht|lang|duurde|teruggebeld|reactie/i.test(r.why?.text ?? ''),
+    ).length
     assert.ok(slowest.length > 50)
     assert.ok(waiting / slowest.length > 0.6, `${waiting}/${slowest.length}`)
   })

@@ -11,7 +11,15 @@ import { drawExperience, type Experience, type ExperienceProfile, experienceProf
 import { composeImprove, composeWhy, fillProduct, finishAnswer, type OpenAnswer } from './open-answers.ts'
 import { CHANNEL_PHRASES, SIGNAL_TEXTS } from './phrases.ts'
 import { Rng } from './random.ts'
-import { DEMO_CHANNELS, DEMO_PRODUCTS, HOUR_VOLUME, MONTH_VOLUME, WEEKDAY_VOLUME } from './reference.ts'
+import {
+  DEMO_CHANNELS,
+  DEMO_PRODUCTS,
+  type DemoChannel,
+  type DemoProduct,
+  HOUR_VOLUME,
+  MONTH_VOLUME,
+  WEEKDAY_VOLUME,
+} from './reference.ts'
 
 const DAY_MS = 86_400_000
 
@@ -75,14 +83,21 @@ function cumulative(weights: number[]): Float64Array {
 }
 
 const HOUR_CUM = cumulative(HOUR_VOLUME)
-const MONTH_PRODUCT_CUM = Array.from({ length: 12 }, (_, m) => cumulative(DEMO_PRODUCTS.map((p) => p.share * (p.season?.[m] ?? 1))))
+const MONTH_PRODUCT_CUM = Array.from({ length: 12 }, (_, m) =>
+  cumulative(DEMO_PRODUCTS.map((p) => p.share * (p.season?.[m] ?? 1))),
+)
 const PRODUCT_CHANNEL_CUM = DEMO_PRODUCTS.map((p) =>
   cumulative(DEMO_CHANNELS.map((c) => p.channels[c.code] ?? 0)),
 )
-const PROFILES: ExperienceProfile[][] = DEMO_PRODUCTS.map((p) => DEMO_CHANNELS.map((c) => experienceProfile(p, c)))
+const PROFILES: ExperienceProfile[][] = DEMO_PRODUCTS.map((p) =>
+  DEMO_CHANNELS.map((c) => experienceProfile(p, c)),
+)
 
 /** The first millisecond of the period and the daily weights (volume × weekday × seasonal product mix). */
-export function periodDays(now: Date, months = 12): { start: number; days: { start: number; end: number; weight: number }[] } {
+export function periodDays(
+  now: Date,
+  months = 12,
+): { start: number; days: { start: number; end: number; weight: number }[] } {
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)
   const end = now.getTime()
   const days: { start: number; end: number; weight: number }[] = []
@@ -91,7 +106,10 @@ export function periodDays(now: Date, months = 12): { start: number; days: { sta
     const month = d.getUTCMonth()
     const mix = MONTH_PRODUCT_CUM[month] as Float64Array
     const dayEnd = Math.min(t + DAY_MS, end)
-    const weight = (MONTH_VOLUME[month] as number) * (WEEKDAY_VOLUME[d.getUTCDay()] as number) * (mix[mix.length - 1] as number)
+    const weight =
+      (MONTH_VOLUME[month] as number) *
+      (WEEKDAY_VOLUME[d.getUTCDay()] as number) *
+      (mix[mix.length - 1] as number)
     days.push({ start: t, end: dayEnd, weight: (weight * (dayEnd - t)) / DAY_MS })
   }
   return { start, days }
@@ -141,16 +159,24 @@ export function* generateDemo(options: GenerateOptions, batchSize = 5000): Gener
 
 function simulate(rng: Rng, submittedAt: number, month: number, seq: string): DemoRecord {
   const productIndex = rng.weighted(MONTH_PRODUCT_CUM[month] as Float64Array)
-  const product = DEMO_PRODUCTS[productIndex]!
-  const channelIndex = rng.weighted(PRODUCT_CHANNEL_CUM[productIndex]!)
+  const product = DEMO_PRODUCTS[productIndex] as DemoProduct
+  const channelIndex = rng.weighted(PRODUCT_CHANNEL_CUM[productIndex] as Float64Array)
   const durationDays = product.medianDays * Math.exp(product.spread * rng.normal())
   // Slow cases need more contacts: the mean grows with the square root of the relative duration.
-  const contacts = Math.min(15, 1 + rng.poisson(product.extraContacts * Math.sqrt(durationDays / product.medianDays)))
+  const contacts = Math.min(
+    15,
+    1 + rng.poisson(product.extraContacts * Math.sqrt(durationDays / product.medianDays)),
+  )
   // The invitation follows the end of the case; most people answer within a day or two.
   const lagDays = Math.min(14, 0.04 + rng.exponential(1.2))
   const endedAt = Math.floor(submittedAt - lagDays * DAY_MS)
   const startedAt = Math.floor(endedAt - durationDays * DAY_MS)
-  const experience = drawExperience(rng, PROFILES[productIndex]![channelIndex]!, durationDays, contacts)
+  const experience = drawExperience(
+    rng,
+    (PROFILES[productIndex] as ExperienceProfile[])[channelIndex] as ExperienceProfile,
+    durationDays,
+    contacts,
+  )
   const record: DemoRecord = {
     case: {
       id: rng.uuid7(endedAt),
@@ -168,9 +194,11 @@ function simulate(rng: Rng, submittedAt: number, month: number, seq: string): De
   }
   const band = experience.grade <= 5 ? 'low' : experience.grade <= 7 ? 'middle' : 'high'
   if (rng.chance(WHY_RATE)) record.why = finishAnswer(rng, composeWhy(rng, experience, product))
-  if (rng.chance(IMPROVE_RATE[band])) record.improve = finishAnswer(rng, composeImprove(rng, experience, product))
+  if (rng.chance(IMPROVE_RATE[band]))
+    record.improve = finishAnswer(rng, composeImprove(rng, experience, product))
   const g = experience.grade
-  const klacht = g <= 3 ? SIGNAL_RATE.klacht.grade1to3 : g <= 5 ? SIGNAL_RATE.klacht.grade4to5 : SIGNAL_RATE.klacht.other
+  const klacht =
+    g <= 3 ? SIGNAL_RATE.klacht.grade1to3 : g <= 5 ? SIGNAL_RATE.klacht.grade4to5 : SIGNAL_RATE.klacht.other
   const compliment = g >= 9 ? SIGNAL_RATE.compliment : 0
   const x = rng.float()
   if (x < klacht + compliment) {
@@ -181,7 +209,10 @@ function simulate(rng: Rng, submittedAt: number, month: number, seq: string): De
       id: rng.uuid7(receivedAt),
       kind,
       receivedAt,
-      description: fillProduct(text, product).replaceAll('{channel}', CHANNEL_PHRASES[DEMO_CHANNELS[channelIndex]!.code] ?? ''),
+      description: fillProduct(text, product).replaceAll(
+        '{channel}',
+        CHANNEL_PHRASES[(DEMO_CHANNELS[channelIndex] as DemoChannel).code] ?? '',
+      ),
     }
   }
   return record

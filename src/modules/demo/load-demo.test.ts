@@ -44,41 +44,89 @@ describe('loading the demo organisation', () => {
 
   it('creates Gemeente Voorbeeld with staff, the standard survey and exactly N responses', async () => {
     const progress: number[] = []
-    const summary = await loadDemo(t.services, { responses: 300, seed: 7, now: NOW, onProgress: (done) => progress.push(done) })
+    const summary = await loadDemo(t.services, {
+      responses: 300,
+      seed: 7,
+      now: NOW,
+      onProgress: (done) => progress.push(done),
+    })
     assert.equal(summary.slug, 'voorbeeld')
     assert.equal(summary.staffEmail, 'demo@voorbeeld.nl')
     assert.equal(summary.responses, 300)
     assert.equal(progress.at(-1), 300)
     const db = t.services.db
-    const org = await db.selectFrom('organisation').selectAll().where('slug', '=', 'voorbeeld').executeTakeFirstOrThrow()
+    const org = await db
+      .selectFrom('organisation')
+      .selectAll()
+      .where('slug', '=', 'voorbeeld')
+      .executeTakeFirstOrThrow()
     assert.equal(org.name, 'Gemeente Voorbeeld')
     assert.equal(org.id, summary.organisationId)
 
     const accountId = await authenticate(db, 'demo@voorbeeld.nl', t.config.DEMO_PASSWORD)
     assert.ok(accountId, 'the demo staff can log in with DEMO_PASSWORD')
-    const roles = await db.selectFrom('membership').select('role').where('organisation_id', '=', org.id).execute()
+    const roles = await db
+      .selectFrom('membership')
+      .select('role')
+      .where('organisation_id', '=', org.id)
+      .execute()
     assert.deepEqual(roles.map((m) => m.role).sort(), ['admin', 'analyst', 'handler', 'viewer'])
-    const admin = await db.selectFrom('membership').select('role').where('account_id', '=', accountId).executeTakeFirstOrThrow()
+    const admin = await db
+      .selectFrom('membership')
+      .select('role')
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow()
     assert.equal(admin.role, 'admin')
 
-    const survey = await db.selectFrom('survey').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow()
+    const survey = await db
+      .selectFrom('survey')
+      .selectAll()
+      .where('organisation_id', '=', org.id)
+      .executeTakeFirstOrThrow()
     assert.equal(survey.public_key, summary.publicKey)
     assert.equal(survey.is_standard, true)
-    const responses = await db.selectFrom('response').select(['survey_id', 'case_id', 'product_id', 'channel_id']).where('organisation_id', '=', org.id).execute()
+    const responses = await db
+      .selectFrom('response')
+      .select(['survey_id', 'case_id', 'product_id', 'channel_id'])
+      .where('organisation_id', '=', org.id)
+      .execute()
     assert.equal(responses.length, 300)
     assert.ok(responses.every((r) => r.survey_id === survey.id && r.case_id && r.product_id && r.channel_id))
-    const cases = await db.selectFrom('service_case').select('id').where('organisation_id', '=', org.id).execute()
+    const cases = await db
+      .selectFrom('service_case')
+      .select('id')
+      .where('organisation_id', '=', org.id)
+      .execute()
     assert.equal(cases.length, 300)
 
-    const counts = await db.selectFrom('department').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow()
+    const counts = await db
+      .selectFrom('department')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', org.id)
+      .executeTakeFirstOrThrow()
     assert.equal(Number(counts.n), 6)
-    const events = await db.selectFrom('event').select('type').where('organisation_id', '=', org.id).where('type', '=', 'demo.loaded').execute()
+    const events = await db
+      .selectFrom('event')
+      .select('type')
+      .where('organisation_id', '=', org.id)
+      .where('type', '=', 'demo.loaded')
+      .execute()
     assert.equal(events.length, 1)
   })
 
   it('stores answers in typed columns: grades 1–10, statements 1–5 or dont_know, open answers as text', async () => {
     const pool = t.services.database.pool
-    const r = await pool.query<{ code: string; kind: string; n: number; numeric: number; options: string[] | null; texts: number; dk: number; min: number; max: number }>(
+    const r = await pool.query<{
+      code: string
+      kind: string
+      n: number
+      numeric: number
+      options: string[] | null
+      texts: number
+      dk: number
+      min: number
+      max: number
+    }>(
       `SELECT q.code, q.kind, count(*)::int AS n, count(a.numeric_value)::int AS numeric,
               array_agg(DISTINCT a.option_code) FILTER (WHERE a.option_code IS NOT NULL) AS options,
               count(a.text_value)::int AS texts, count(*) FILTER (WHERE a.option_code = 'dont_know')::int AS dk, min(a.numeric_value) AS min, max(a.numeric_value) AS max
@@ -94,15 +142,25 @@ describe('loading the demo organisation', () => {
       const row = by[code]
       assert.equal(row?.n, 300, code)
       assert.ok((row?.min ?? 0) >= 1 && (row?.max ?? 99) <= 5, code)
-      assert.ok((row?.options ?? []).every((o) => o === 'dont_know'), code)
-      assert.equal((row?.numeric ?? 0) + (row?.dk ?? 0), 300, `${code}: every answer is a number or dont_know`)
+      assert.ok(
+        (row?.options ?? []).every((o) => o === 'dont_know'),
+        code,
+      )
+      assert.equal(
+        (row?.numeric ?? 0) + (row?.dk ?? 0),
+        300,
+        `${code}: every answer is a number or dont_know`,
+      )
     }
     assert.ok((by.waarom?.texts ?? 0) > 60 && by.waarom?.numeric === 0)
     assert.ok((by.verbeteren?.texts ?? 0) > 30)
   })
 
   it('refuses a second load without --append, and appends N more with it', async () => {
-    await assert.rejects(loadDemo(t.services, { responses: 10, seed: 7, now: NOW }), /already exists.*--append/)
+    await assert.rejects(
+      loadDemo(t.services, { responses: 10, seed: 7, now: NOW }),
+      /already exists.*--append/,
+    )
     const summary = await loadDemo(t.services, { responses: 120, seed: 7, now: NOW, append: true })
     assert.equal(summary.appended, true)
     assert.equal(summary.stream, 1)

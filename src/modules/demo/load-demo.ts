@@ -5,8 +5,8 @@
  * written in one transaction together with one `demo.loaded` event.
  */
 import type { Services } from '../../main/services.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { newId } from '../../platform/db/ids.ts'
+import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { addStaffMember, createOrganisation } from '../organisations/index.ts'
 import { ensureStandardSurvey } from '../surveys/index.ts'
 import { otherTenantsPresent, suspendForeignKeys } from './constraints.ts'
@@ -70,14 +70,20 @@ export async function loadDemo(services: Services, options: LoadDemoOptions): Pr
   const months = options.months ?? 12
   const now = options.now ?? new Date()
   const invalid = []
-  if (!Number.isInteger(options.responses) || options.responses < 0) invalid.push({ name: 'responses', reason: 'must be a whole number ≥ 0' })
+  if (!Number.isInteger(options.responses) || options.responses < 0)
+    invalid.push({ name: 'responses', reason: 'must be a whole number ≥ 0' })
   if (!Number.isInteger(options.seed)) invalid.push({ name: 'seed', reason: 'must be a whole number' })
-  if (!Number.isInteger(months) || months < 1 || months > 60) invalid.push({ name: 'months', reason: 'must be a whole number from 1 to 60' })
+  if (!Number.isInteger(months) || months < 1 || months > 60)
+    invalid.push({ name: 'months', reason: 'must be a whole number from 1 to 60' })
   if (invalid.length > 0) throw new ValidationError(invalid)
 
   const db = services.db
   const staffEmail = `demo@${slug}.nl`
-  const existing = await db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirst()
+  const existing = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst()
   if (existing && !options.append) {
     throw new ConflictError(
       `The demo organisation "${slug}" already exists. Use --append to add ${options.responses} more responses, ` +
@@ -115,7 +121,12 @@ export async function loadDemo(services: Services, options: LoadDemoOptions): Pr
   let rows: RowCounts
   try {
     await client.query('BEGIN')
-    const { productIds, channelIds } = await ensureReferenceLists(client, organisationId, setupRng, periodDays(now, months).start)
+    const { productIds, channelIds } = await ensureReferenceLists(
+      client,
+      organisationId,
+      setupRng,
+      periodDays(now, months).start,
+    )
     const ids: DemoIds = {
       organisationId,
       surveyId: survey.id,
@@ -125,8 +136,13 @@ export async function loadDemo(services: Services, options: LoadDemoOptions): Pr
       channelIds,
     }
     // Row-by-row foreign-key checks cost 3× the load itself; skip them when no other tenant is affected.
-    const restoreKeys = (await otherTenantsPresent(client, organisationId)) ? null : await suspendForeignKeys(client)
-    const slices = generateDemo({ responses: options.responses, seed: options.seed, now, months, stream }, 500)
+    const restoreKeys = (await otherTenantsPresent(client, organisationId))
+      ? null
+      : await suspendForeignKeys(client)
+    const slices = generateDemo(
+      { responses: options.responses, seed: options.seed, now, months, stream },
+      500,
+    )
     rows = await writeRecords(client, slices, ids, {
       method: services.database.kind === 'postgresql' ? 'copy' : 'unnest',
       onProgress: (done) => options.onProgress?.(done, options.responses),
@@ -139,7 +155,14 @@ export async function loadDemo(services: Services, options: LoadDemoOptions): Pr
       [
         organisationId,
         newId(),
-        JSON.stringify({ seed: options.seed, stream, months, now: now.toISOString(), rows, foreignKeysSuspended: Boolean(restoreKeys) }),
+        JSON.stringify({
+          seed: options.seed,
+          stream,
+          months,
+          now: now.toISOString(),
+          rows,
+          foreignKeysSuspended: Boolean(restoreKeys),
+        }),
       ],
     )
     await client.query('COMMIT')
@@ -182,7 +205,12 @@ async function ensureReferenceLists(
     client,
     'product',
     organisationId,
-    DEMO_PRODUCTS.map((p) => ({ id: rng.uuid7(periodStart), code: p.code, name: p.name, department_id: departmentIds.get(p.department) ?? null })),
+    DEMO_PRODUCTS.map((p) => ({
+      id: rng.uuid7(periodStart),
+      code: p.code,
+      name: p.name,
+      department_id: departmentIds.get(p.department) ?? null,
+    })),
   )
   const channelIds = await upsertByCode(
     client,
@@ -215,8 +243,9 @@ async function upsertByCode(
       ...(withDepartment ? [rows.map((r) => r.department_id ?? null)] : []),
     ],
   )
-  const result = await client.query<{ id: string; code: string }>(`SELECT id, code FROM ${table} WHERE organisation_id = $1`, [
-    organisationId,
-  ])
+  const result = await client.query<{ id: string; code: string }>(
+    `SELECT id, code FROM ${table} WHERE organisation_id = $1`,
+    [organisationId],
+  )
   return new Map(result.rows.map((r) => [r.code, r.id]))
 }

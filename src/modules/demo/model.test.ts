@@ -31,8 +31,12 @@ describe('the latent model behind the demo grades', () => {
   })
 
   it('recovers the order of the documented driver weights by regressing the grade on the five answers', () => {
-    const byEstimate = STANDARD_DRIVERS.map((d, k) => [d, beta[k] as number] as const).sort((a, b) => b[1] - a[1])
-    const byTruth = STANDARD_DRIVERS.map((d, k) => [d, truth[k] as number] as const).sort((a, b) => b[1] - a[1])
+    const byEstimate = STANDARD_DRIVERS.map((d, k) => [d, beta[k] as number] as const).sort(
+      (a, b) => b[1] - a[1],
+    )
+    const byTruth = STANDARD_DRIVERS.map((d, k) => [d, truth[k] as number] as const).sort(
+      (a, b) => b[1] - a[1],
+    )
     assert.deepEqual(
       byEstimate.map(([d]) => d),
       byTruth.map(([d]) => d),
@@ -49,7 +53,10 @@ describe('the latent model behind the demo grades', () => {
     // a swapped or halved weight pass (neighbouring weights differ by ≥ 0.08).
     truth.forEach((w, k) => {
       const estimate = beta[k] as number
-      assert.ok(Math.abs(estimate - w) < 0.07, `${STANDARD_DRIVERS[k]}: estimate ${estimate.toFixed(3)}, truth ${w}`)
+      assert.ok(
+        Math.abs(estimate - w) < 0.07,
+        `${STANDARD_DRIVERS[k]}: estimate ${estimate.toFixed(3)}, truth ${w}`,
+      )
     })
   })
 })

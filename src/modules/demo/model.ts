@@ -84,7 +84,12 @@ const SQRT_RHO = Math.sqrt(LATENT_MODEL.correlation)
 const SQRT_1_RHO = Math.sqrt(1 - LATENT_MODEL.correlation)
 
 /** Draws one respondent's latent perceptions, statement answers and grade (see the file comment). */
-export function drawExperience(rng: Rng, profile: ExperienceProfile, durationDays: number, contacts: number): Experience {
+export function drawExperience(
+  rng: Rng,
+  profile: ExperienceProfile,
+  durationDays: number,
+  contacts: number,
+): Experience {
   const incident = rng.chance(LATENT_MODEL.incident.rate)
   const common = rng.normal() + (incident ? LATENT_MODEL.incident.shift : 0)
   const latent: number[] = []

@@ -37,7 +37,9 @@ export interface OpenAnswer {
 
 /** Fills `{product}`; "de {product}" takes the product's own article (het paspoort, de afvalpas). */
 export function fillProduct(text: string, product: { name: string; article: 'de' | 'het' }): string {
-  return text.replaceAll('de {product}', `${product.article} ${product.name}`).replaceAll('{product}', product.name)
+  return text
+    .replaceAll('de {product}', `${product.article} ${product.name}`)
+    .replaceAll('{product}', product.name)
 }
 
 /** Driver indexes sorted from lowest to highest latent perception. */
@@ -57,7 +59,11 @@ function lowerFirst(s: string): string {
 }
 
 /** "Waarom geeft u dit cijfer?": an opener by grade, then one or two reasons from the extreme drivers. */
-export function composeWhy(rng: Rng, experience: Experience, product: { name: string; article: 'de' | 'het' }): string {
+export function composeWhy(
+  rng: Rng,
+  experience: Experience,
+  product: { name: string; article: 'de' | 'het' },
+): string {
   const order = ranked(experience)
   const lowest = order[0] as number
   const highest = order[order.length - 1] as number
@@ -73,18 +79,31 @@ export function composeWhy(rng: Rng, experience: Experience, product: { name: st
   }
   if (rng.chance(0.55)) {
     // A second reason: the next driver in the same direction, or a contrast when the other end stood out.
-    const contrast = band === 'low' ? (experience.latent[highest] as number) > 4.2 : (experience.latent[lowest] as number) < 2.8
-    const next = contrast ? (band === 'low' ? highest : lowest) : (band === 'low' ? order[1] : order[order.length - 2]) as number
+    const contrast =
+      band === 'low'
+        ? (experience.latent[highest] as number) > 4.2
+        : (experience.latent[lowest] as number) < 2.8
+    const next = contrast
+      ? band === 'low'
+        ? highest
+        : lowest
+      : ((band === 'low' ? order[1] : order[order.length - 2]) as number)
     const high = band === 'low' ? contrast : !contrast
     const sentence = reason(rng, next, high)
-    const joiner = rng.pick(contrast ? CONNECTIVES.contrast : high ? CONNECTIVES.sameHigh : CONNECTIVES.sameLow)
+    const joiner = rng.pick(
+      contrast ? CONNECTIVES.contrast : high ? CONNECTIVES.sameHigh : CONNECTIVES.sameLow,
+    )
     parts.push(`${joiner} ${lowerFirst(sentence)}`)
   }
   return fillProduct(parts.join(' '), product)
 }
 
 /** "Wat kunnen we verbeteren?": a suggestion for the weakest driver, or nothing to improve. */
-export function composeImprove(rng: Rng, experience: Experience, product: { name: string; article: 'de' | 'het' }): string {
+export function composeImprove(
+  rng: Rng,
+  experience: Experience,
+  product: { name: string; article: 'de' | 'het' },
+): string {
   const order = ranked(experience)
   const lowest = order[0] as number
   if (experience.grade >= 8 && (experience.latent[lowest] as number) > 3.2 && rng.chance(0.6)) {
@@ -152,17 +171,29 @@ export function injectPii(rng: Rng, text: string): OpenAnswer {
   switch (kind) {
     case 'email': {
       value = `${first.toLowerCase()}.${last.replaceAll(' ', '').toLowerCase()}${rng.int(100)}@${rng.pick(MAIL_DOMAINS)}`
-      sentence = rng.pick([`Mail mij op ${value}.`, `Mijn e-mailadres is ${value}`, `Reageer graag via ${value}.`])
+      sentence = rng.pick([
+        `Mail mij op ${value}.`,
+        `Mijn e-mailadres is ${value}`,
+        `Reageer graag via ${value}.`,
+      ])
       break
     }
     case 'phone': {
       value = fakePhone(rng)
-      sentence = rng.pick([`Bel mij gerust op ${value}.`, `U kunt mij bereiken op ${value}`, `Mijn nummer is ${value}.`])
+      sentence = rng.pick([
+        `Bel mij gerust op ${value}.`,
+        `U kunt mij bereiken op ${value}`,
+        `Mijn nummer is ${value}.`,
+      ])
       break
     }
     case 'bsn': {
       value = generateBsn(rng)
-      sentence = rng.pick([`Mijn BSN is ${value}.`, `Zoek het maar op, bsn ${value}`, `(burgerservicenummer ${value})`])
+      sentence = rng.pick([
+        `Mijn BSN is ${value}.`,
+        `Zoek het maar op, bsn ${value}`,
+        `(burgerservicenummer ${value})`,
+      ])
       break
     }
     default: {

@@ -158,7 +158,13 @@ export const CONNECTIVES = {
 }
 
 /** Endings for an improvement answer when nothing was really wrong. */
-export const NOTHING_TO_IMPROVE = ['Niks, ga zo door!', 'Geen idee, het was goed zo.', 'Zo houden.', 'Niets.', '-']
+export const NOTHING_TO_IMPROVE = [
+  'Niks, ga zo door!',
+  'Geen idee, het was goed zo.',
+  'Zo houden.',
+  'Niets.',
+  '-',
+]
 
 /** Descriptions of complaints (klachten) and compliments, composed with the product's name. */
 export const SIGNAL_TEXTS = {
@@ -190,7 +196,28 @@ export const CHANNEL_PHRASES: Record<string, string> = {
 }
 
 /** First names and surnames for "mijn naam is …" (fake people, common Dutch names). */
-export const FIRST_NAMES = ['Jan', 'Fatima', 'Sanne', 'Mohammed', 'Anouk', 'Pieter', 'Yara', 'Kees', 'Daan', 'Lotte']
-export const SURNAMES = ['de Vries', 'Jansen', 'El Amrani', 'Bakker', 'Yilmaz', 'van Dijk', 'Visser', 'Smit', 'de Boer']
+export const FIRST_NAMES = [
+  'Jan',
+  'Fatima',
+  'Sanne',
+  'Mohammed',
+  'Anouk',
+  'Pieter',
+  'Yara',
+  'Kees',
+  'Daan',
+  'Lotte',
+]
+export const SURNAMES = [
+  'de Vries',
+  'Jansen',
+  'El Amrani',
+  'Bakker',
+  'Yilmaz',
+  'van Dijk',
+  'Visser',
+  'Smit',
+  'de Boer',
+]
 export const MAIL_DOMAINS = ['gmail.com', 'hotmail.com', 'outlook.com', 'ziggo.nl', 'kpnmail.nl', 'live.nl']
 export const AREA_CODES = ['020', '010', '030', '070', '040', '050', '024', '0344']

@@ -24,7 +24,9 @@ export class Rng {
   private spareNormal: number | null = null
 
   constructor(seed: number, stream = 0) {
-    let s = (Math.trunc(seed) ^ Math.imul(stream + 1, 0x27d4eb2d)) | 0
+    // Both halves of a seed up to 2^53 count, so 1 and 2^32 + 1 give different sequences.
+    const high = Math.floor(Math.trunc(seed) / 4294967296) | 0
+    let s = (Math.trunc(seed) | 0) ^ Math.imul(high, 0x632be5ab) ^ Math.imul(stream + 1, 0x27d4eb2d)
     const words: number[] = []
     for (let i = 0; i < 4; i++) {
       const [next, out] = splitmix32(s)

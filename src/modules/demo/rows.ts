@@ -23,11 +23,29 @@ export type Value = string | number | null
 /** The bulk tables, their columns (in COPY order) and their PostgreSQL types (for unnest). */
 export const BULK_TABLES = {
   service_case: {
-    columns: ['organisation_id', 'id', 'reference', 'product_id', 'channel_id', 'started_at', 'ended_at', 'contact_count'],
+    columns: [
+      'organisation_id',
+      'id',
+      'reference',
+      'product_id',
+      'channel_id',
+      'started_at',
+      'ended_at',
+      'contact_count',
+    ],
     types: ['uuid', 'uuid', 'text', 'uuid', 'uuid', 'timestamptz', 'timestamptz', 'int4'],
   },
   response: {
-    columns: ['organisation_id', 'id', 'survey_id', 'survey_version', 'submitted_at', 'channel_id', 'product_id', 'case_id'],
+    columns: [
+      'organisation_id',
+      'id',
+      'survey_id',
+      'survey_version',
+      'submitted_at',
+      'channel_id',
+      'product_id',
+      'case_id',
+    ],
     types: ['uuid', 'uuid', 'uuid', 'int4', 'timestamptz', 'uuid', 'uuid', 'uuid'],
   },
   answer: {
@@ -35,7 +53,16 @@ export const BULK_TABLES = {
     types: ['uuid', 'uuid', 'uuid', 'numeric', 'text', 'text'],
   },
   signal: {
-    columns: ['organisation_id', 'id', 'kind', 'received_at', 'channel_id', 'product_id', 'case_id', 'description'],
+    columns: [
+      'organisation_id',
+      'id',
+      'kind',
+      'received_at',
+      'channel_id',
+      'product_id',
+      'case_id',
+      'description',
+    ],
     types: ['uuid', 'uuid', 'text', 'timestamptz', 'uuid', 'uuid', 'uuid', 'text'],
   },
 } as const
@@ -57,15 +84,36 @@ export function emitRows(record: DemoRecord, ids: DemoIds, emit: RowSink): void 
   const c = record.case
   const productId = ids.productIds[c.product] as string
   const channelId = ids.channelIds[c.channel] as string
-  emit('service_case', [org, c.id, c.reference, productId, channelId, iso(c.startedAt), iso(c.endedAt), c.contacts])
+  emit('service_case', [
+    org,
+    c.id,
+    c.reference,
+    productId,
+    channelId,
+    iso(c.startedAt),
+    iso(c.endedAt),
+    c.contacts,
+  ])
   const rid = record.responseId
-  emit('response', [org, rid, ids.surveyId, ids.surveyVersion, iso(record.submittedAt), channelId, productId, c.id])
+  emit('response', [
+    org,
+    rid,
+    ids.surveyId,
+    ids.surveyVersion,
+    iso(record.submittedAt),
+    channelId,
+    productId,
+    c.id,
+  ])
   const q = ids.questionIds
   emit('answer', [org, rid, q.rapportcijfer as string, record.experience.grade, null, null])
   for (let k = 0; k < STANDARD_DRIVERS.length; k++) {
     const value = record.experience.answers[k]
     const qid = q[STANDARD_DRIVERS[k] as string] as string
-    emit('answer', value == null ? [org, rid, qid, null, 'dont_know', null] : [org, rid, qid, value, null, null])
+    emit(
+      'answer',
+      value == null ? [org, rid, qid, null, 'dont_know', null] : [org, rid, qid, value, null, null],
+    )
   }
   if (record.why) emit('answer', [org, rid, q.waarom as string, null, null, record.why.text])
   if (record.improve) emit('answer', [org, rid, q.verbeteren as string, null, null, record.improve.text])
@@ -118,7 +166,9 @@ export function appendCopyLines(record: DemoRecord, ids: DemoIds, out: Record<Bu
   for (let k = 0; k < STANDARD_DRIVERS.length; k++) {
     const value = record.experience.answers[k]
     const qid = q[STANDARD_DRIVERS[k] as string]
-    answers.push(value == null ? `${head}${qid}\t\\N\tdont_know\t\\N\n` : `${head}${qid}\t${value}\t\\N\t\\N\n`)
+    answers.push(
+      value == null ? `${head}${qid}\t\\N\tdont_know\t\\N\n` : `${head}${qid}\t${value}\t\\N\t\\N\n`,
+    )
   }
   if (record.why) answers.push(`${head}${q.waarom}\t\\N\t\\N\t${copyText(record.why.text)}\n`)
   if (record.improve) answers.push(`${head}${q.verbeteren}\t\\N\t\\N\t${copyText(record.improve.text)}\n`)

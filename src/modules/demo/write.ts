@@ -13,7 +13,15 @@ import { setImmediate as nextTick } from 'node:timers/promises'
 import type pg from 'pg'
 import copyStreams from 'pg-copy-streams'
 import type { DemoRecord } from './generate.ts'
-import { appendCopyLines, BULK_ORDER, BULK_TABLES, type BulkTable, type DemoIds, emitRows, type Value } from './rows.ts'
+import {
+  appendCopyLines,
+  BULK_ORDER,
+  BULK_TABLES,
+  type BulkTable,
+  type DemoIds,
+  emitRows,
+  type Value,
+} from './rows.ts'
 
 /** Rows written per table. */
 export type RowCounts = Record<BulkTable, number>
@@ -34,14 +42,21 @@ export async function writeRecords(
   ids: DemoIds,
   options: WriteOptions,
 ): Promise<RowCounts> {
-  return options.method === 'copy' ? writeWithCopy(client, slices, ids, options) : writeWithUnnest(client, slices, ids, options)
+  return options.method === 'copy'
+    ? writeWithCopy(client, slices, ids, options)
+    : writeWithUnnest(client, slices, ids, options)
 }
 
 function emptyCounts(): RowCounts {
   return { service_case: 0, response: 0, answer: 0, signal: 0 }
 }
 
-async function writeWithCopy(client: pg.PoolClient, slices: Iterable<DemoRecord[]>, ids: DemoIds, options: WriteOptions) {
+async function writeWithCopy(
+  client: pg.PoolClient,
+  slices: Iterable<DemoRecord[]>,
+  ids: DemoIds,
+  options: WriteOptions,
+) {
   const batchRecords = options.batchRecords ?? 20_000
   const counts = emptyCounts()
   let lines = newLines()
@@ -81,14 +96,21 @@ function newLines(): Record<BulkTable, string[]> {
 
 function copyIn(client: pg.PoolClient, table: BulkTable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const stream = client.query(copyStreams.from(`COPY ${table} (${BULK_TABLES[table].columns.join(', ')}) FROM STDIN`))
+    const stream = client.query(
+      copyStreams.from(`COPY ${table} (${BULK_TABLES[table].columns.join(', ')}) FROM STDIN`),
+    )
     stream.on('error', reject)
     stream.on('finish', () => resolve())
     stream.end(text)
   })
 }
 
-async function writeWithUnnest(client: pg.PoolClient, slices: Iterable<DemoRecord[]>, ids: DemoIds, options: WriteOptions) {
+async function writeWithUnnest(
+  client: pg.PoolClient,
+  slices: Iterable<DemoRecord[]>,
+  ids: DemoIds,
+  options: WriteOptions,
+) {
   const batchRecords = options.batchRecords ?? 2_000
   const counts = emptyCounts()
   let columns = newColumns()
@@ -105,7 +127,10 @@ async function writeWithUnnest(client: pg.PoolClient, slices: Iterable<DemoRecor
       if ((cols[0] as Value[]).length === 0) continue
       const spec = BULK_TABLES[table]
       const params = spec.types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')
-      await client.query(`INSERT INTO ${table} (${spec.columns.join(', ')}) SELECT * FROM unnest(${params})`, cols)
+      await client.query(
+        `INSERT INTO ${table} (${spec.columns.join(', ')}) SELECT * FROM unnest(${params})`,
+        cols,
+      )
     }
     done += inBatch
     inBatch = 0
@@ -123,5 +148,10 @@ async function writeWithUnnest(client: pg.PoolClient, slices: Iterable<DemoRecor
 
 function newColumns(): Record<BulkTable, Value[][]> {
   const make = (t: BulkTable) => BULK_TABLES[t].columns.map(() => [] as Value[])
-  return { service_case: make('service_case'), response: make('response'), answer: make('answer'), signal: make('signal') }
+  return {
+    service_case: make('service_case'),
+    response: make('response'),
+    answer: make('answer'),
+    signal: make('signal'),
+  }
 }

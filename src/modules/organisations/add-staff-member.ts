@@ -41,10 +41,20 @@ export async function addStaffMember(
       account = { id: newId() }
       await trx
         .insertInto('account')
-        .values({ id: account.id, email, display_name: displayName, password_hash: passwordHash, disabled_at: null })
+        .values({
+          id: account.id,
+          email,
+          display_name: displayName,
+          password_hash: passwordHash,
+          disabled_at: null,
+        })
         .execute()
     } else if (options.resetPassword) {
-      await trx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', account.id).execute()
+      await trx
+        .updateTable('account')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', account.id)
+        .execute()
     }
     await trx
       .insertInto('membership')

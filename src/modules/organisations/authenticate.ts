@@ -7,7 +7,11 @@ import { hashPassword, verifyPassword } from './passwords.ts'
 let dummyHash: Promise<string> | null = null
 
 /** Returns the account id when the credentials are right, otherwise null. */
-export async function authenticate(db: Kysely<Database>, email: string, password: string): Promise<string | null> {
+export async function authenticate(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<string | null> {
   const account = await db
     .selectFrom('account')
     .select(['id', 'password_hash', 'disabled_at'])

@@ -12,20 +12,35 @@ export const organisationInput = z.object({
 })
 
 /** Creates the organisation and records `organisation.created`; a taken slug is a conflict. */
-export async function createOrganisation(db: Kysely<Database>, input: unknown, actor: { requestId?: string } = {}) {
+export async function createOrganisation(
+  db: Kysely<Database>,
+  input: unknown,
+  actor: { requestId?: string } = {},
+) {
   const parsed = organisationInput.safeParse(input)
   if (!parsed.success) throw new ValidationError(invalidParamsFromZod(parsed.error.issues))
   const id = newId()
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('organisation').select('id').where('slug', '=', parsed.data.slug).executeTakeFirst()
+    const taken = await trx
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', parsed.data.slug)
+      .executeTakeFirst()
     if (taken) throw new ConflictError(`An organisation with slug ${parsed.data.slug} exists.`)
-    await trx.insertInto('organisation').values({ id, ...parsed.data }).execute()
-    await recordEvent(trx, { organisationId: id, actor: { type: 'system' }, requestId: actor.requestId }, {
-      type: 'organisation.created',
-      subjectType: 'organisation',
-      subjectId: id,
-      data: parsed.data,
-    })
+    await trx
+      .insertInto('organisation')
+      .values({ id, ...parsed.data })
+      .execute()
+    await recordEvent(
+      trx,
+      { organisationId: id, actor: { type: 'system' }, requestId: actor.requestId },
+      {
+        type: 'organisation.created',
+        subjectType: 'organisation',
+        subjectId: id,
+        data: parsed.data,
+      },
+    )
     return { id, ...parsed.data }
   })
 }

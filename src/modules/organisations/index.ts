@@ -2,7 +2,14 @@
 export { addStaffMember } from './add-staff-member.ts'
 export { createOrganisation } from './create-organisation.ts'
 export { instanceSecret } from './instance-secret.ts'
-export { checkCsrf, loadStaff, type OrganisationScope, requireOrganisation, requireStaff, type StaffDeps } from './middleware.ts'
+export {
+  checkCsrf,
+  loadStaff,
+  type OrganisationScope,
+  requireOrganisation,
+  requireStaff,
+  type StaffDeps,
+} from './middleware.ts'
 export { authorize, can } from './policy.ts'
 export { organisationRoutes } from './routes.tsx'
 export type { Role } from './schema.ts'

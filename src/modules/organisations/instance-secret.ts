@@ -11,6 +11,10 @@ export async function instanceSecret(db: Kysely<Database>, configured?: string):
     .values({ key: 'session_secret', value: randomBytes(48).toString('base64url') })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute()
-  const row = await db.selectFrom('instance_setting').select('value').where('key', '=', 'session_secret').executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('instance_setting')
+    .select('value')
+    .where('key', '=', 'session_secret')
+    .executeTakeFirstOrThrow()
   return row.value
 }

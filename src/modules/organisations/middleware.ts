@@ -77,5 +77,6 @@ export function requireOrganisation(c: Context): OrganisationScope {
 
 /** Checks the session's CSRF token from a form field `_csrf` or the `x-csrf-token` header. */
 export function checkCsrf(staff: StaffIdentity, provided: string | undefined | null) {
-  if (!provided || provided !== staff.csrfToken) throw new ForbiddenError('The form has expired. Reload the page and try again.')
+  if (!provided || provided !== staff.csrfToken)
+    throw new ForbiddenError('The form has expired. Reload the page and try again.')
 }

@@ -5,7 +5,11 @@
 import { ForbiddenError } from '../../platform/errors.ts'
 import type { Role } from './schema.ts'
 
-export type Permission = 'overview.read' | 'responses.read-personal' | 'organisation.manage' | 'signals.handle'
+export type Permission =
+  | 'overview.read'
+  | 'responses.read-personal'
+  | 'organisation.manage'
+  | 'signals.handle'
 
 const grants: Record<Role, Permission[]> = {
   admin: ['overview.read', 'responses.read-personal', 'organisation.manage', 'signals.handle'],

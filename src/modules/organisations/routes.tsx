@@ -2,13 +2,21 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { authenticate } from './authenticate.ts'
-import { checkCsrf, clearSessionCookie, requireStaff, type StaffDeps, setSessionCookie } from './middleware.ts'
+import {
+  checkCsrf,
+  clearSessionCookie,
+  requireStaff,
+  type StaffDeps,
+  setSessionCookie,
+} from './middleware.ts'
 import { LoginPage } from './pages/login-page.tsx'
 import { createSession, destroySession } from './sessions.ts'
 
 /** Only same-site relative paths are valid return addresses after login (no open redirect). */
 function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/[a-z0-9/_-]*$/i.test(next) && !next.startsWith('//') ? next : undefined
+  return typeof next === 'string' && /^\/[a-z0-9/_-]*$/i.test(next) && !next.startsWith('//')
+    ? next
+    : undefined
 }
 
 /** Routes of the organisations capability. */
@@ -19,7 +27,14 @@ export function organisationRoutes(deps: StaffDeps) {
     const staff = c.get('staff')
     if (!staff) return c.redirect('/login', 303)
     const first = staff.memberships[0]
-    return first ? c.redirect(`/o/${first.slug}`, 303) : c.html(<LoginPage errors={[{ field: 'email', message: 'Uw account hoort bij geen enkele organisatie.' }]} />, 403)
+    return first
+      ? c.redirect(`/o/${first.slug}`, 303)
+      : c.html(
+          <LoginPage
+            errors={[{ field: 'email', message: 'Uw account hoort bij geen enkele organisatie.' }]}
+          />,
+          403,
+        )
   })
 
   app.get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />))
@@ -36,7 +51,11 @@ export function organisationRoutes(deps: StaffDeps) {
     const accountId = await authenticate(deps.db, email, password)
     if (!accountId) {
       return c.html(
-        <LoginPage errors={[{ field: 'email', message: 'Het e-mailadres of het wachtwoord klopt niet.' }]} email={email} next={next} />,
+        <LoginPage
+          errors={[{ field: 'email', message: 'Het e-mailadres of het wachtwoord klopt niet.' }]}
+          email={email}
+          next={next}
+        />,
         401,
       )
     }

@@ -24,7 +24,12 @@ function digest(token: string) {
 }
 
 /** Starts a session; returns the token for the cookie. */
-export async function createSession(db: Kysely<Database>, accountId: string, ttlHours: number, userAgent?: string) {
+export async function createSession(
+  db: Kysely<Database>,
+  accountId: string,
+  ttlHours: number,
+  userAgent?: string,
+) {
   const token = randomBytes(32).toString('base64url')
   await db
     .insertInto('staff_session')
@@ -40,12 +45,24 @@ export async function createSession(db: Kysely<Database>, accountId: string, ttl
 }
 
 /** Resolves a cookie token to an identity, sliding the expiry; null when unknown, expired or disabled. */
-export async function resolveSession(db: Kysely<Database>, token: string, ttlHours: number): Promise<StaffIdentity | null> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  ttlHours: number,
+): Promise<StaffIdentity | null> {
   const id = digest(token)
   const row = await db
     .selectFrom('staff_session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
-    .select(['s.id', 's.account_id', 's.csrf_token', 's.expires_at', 'a.email', 'a.display_name', 'a.disabled_at'])
+    .select([
+      's.id',
+      's.account_id',
+      's.csrf_token',
+      's.expires_at',
+      'a.email',
+      'a.display_name',
+      'a.disabled_at',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!row || row.disabled_at || new Date(row.expires_at) < new Date()) return null

@@ -13,14 +13,20 @@ const SubmissionSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.:-]{8,100}$/, '8–100 characters: letters, digits, _ . : -')
       .optional()
-      .openapi({ description: 'Idempotency key: a retry with the same key returns the first response instead of storing a copy.' }),
-    channel: z.string().max(40).optional().openapi({ description: 'Channel code, for example website, balie or telefoon.', example: 'website' }),
-    answers: z
-      .record(z.string().max(64), z.union([z.number(), z.string().max(20_000)]))
       .openapi({
-        description: 'Answers keyed by question code: numbers for grades (1–10) and statements (1–5 or "dont_know"), text for open questions.',
-        example: { rapportcijfer: 8, duidelijkheid: 4, snelheid: 'dont_know', waarom: 'Snel geholpen.' },
+        description:
+          'Idempotency key: a retry with the same key returns the first response instead of storing a copy.',
       }),
+    channel: z
+      .string()
+      .max(40)
+      .optional()
+      .openapi({ description: 'Channel code, for example website, balie or telefoon.', example: 'website' }),
+    answers: z.record(z.string().max(64), z.union([z.number(), z.string().max(20_000)])).openapi({
+      description:
+        'Answers keyed by question code: numbers for grades (1–10) and statements (1–5 or "dont_know"), text for open questions.',
+      example: { rapportcijfer: 8, duidelijkheid: 4, snelheid: 'dont_know', waarom: 'Snel geholpen.' },
+    }),
   })
   .strict()
   .openapi('ResponseSubmission')
@@ -33,14 +39,24 @@ const route = createRoute({
   operationId: 'submitResponse',
   tags: ['responses'],
   summary: 'Submit a response to a survey',
-  description: 'Stores the response before answering. A repeated submissionKey answers 200 with the first response.',
+  description:
+    'Stores the response before answering. A repeated submissionKey answers 200 with the first response.',
   request: {
-    params: z.object({ publicKey: z.string().min(1).max(64).openapi({ description: 'Public key of the survey (from its link).' }) }),
+    params: z.object({
+      publicKey: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ description: 'Public key of the survey (from its link).' }),
+    }),
     body: { required: true, content: { 'application/json': { schema: SubmissionSchema } } },
   },
   responses: {
     201: { description: 'Stored.', content: { 'application/json': { schema: CreatedSchema } } },
-    200: { description: 'Already stored earlier with this submissionKey.', content: { 'application/json': { schema: CreatedSchema } } },
+    200: {
+      description: 'Already stored earlier with this submissionKey.',
+      content: { 'application/json': { schema: CreatedSchema } },
+    },
     ...problemResponses(400, 404, 413, 415),
   },
 })

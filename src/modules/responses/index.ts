@@ -1,3 +1,8 @@
 /** Public interface of the responses capability. */
-export { AnswersInvalidError, type SubmissionInput, type SubmissionResult, submitResponse } from './submit-response.ts'
+export {
+  AnswersInvalidError,
+  type SubmissionInput,
+  type SubmissionResult,
+  submitResponse,
+} from './submit-response.ts'
 export { type AnswerError, type AnswerValue, validateAnswers } from './validate-answers.ts'

@@ -31,20 +31,31 @@ export interface SubmissionResult {
 export class AnswersInvalidError extends ValidationError {
   constructor(readonly answerErrors: AnswerError[]) {
     super(
-      answerErrors.map((e) => ({ name: e.field === 'channel' ? 'channel' : `answers.${e.field}`, reason: e.en })),
+      answerErrors.map((e) => ({
+        name: e.field === 'channel' ? 'channel' : `answers.${e.field}`,
+        reason: e.en,
+      })),
       'One or more answers are not valid.',
     )
   }
 }
 
 /** Validates and stores a response. */
-export async function submitResponse(db: Kysely<Database>, survey: PublicSurvey, input: SubmissionInput): Promise<SubmissionResult> {
+export async function submitResponse(
+  db: Kysely<Database>,
+  survey: PublicSurvey,
+  input: SubmissionInput,
+): Promise<SubmissionResult> {
   const { values, errors } = validateAnswers(survey.questions, input.answers, { rejectUnknown: input.strict })
   let channelId: string | null = null
   if (input.channel) {
     channelId = survey.channels.get(input.channel) ?? null
     if (!channelId && input.strict) {
-      errors.push({ field: 'channel', nl: 'Onbekend kanaal.', en: `unknown channel code; use one of: ${[...survey.channels.keys()].join(', ')}` })
+      errors.push({
+        field: 'channel',
+        nl: 'Onbekend kanaal.',
+        en: `unknown channel code; use one of: ${[...survey.channels.keys()].join(', ')}`,
+      })
     }
   }
   if (errors.length) throw new AnswersInvalidError(errors)
@@ -73,7 +84,9 @@ async function store(
         case_id: null,
         submission_key: input.submissionKey ?? null,
       })
-      .onConflict((oc) => oc.columns(['organisation_id', 'submission_key']).where('submission_key', 'is not', null).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['organisation_id', 'submission_key']).where('submission_key', 'is not', null).doNothing(),
+      )
       .returning('id')
       .executeTakeFirst()
     if (!inserted) {
@@ -100,12 +113,16 @@ async function store(
         )
         .execute()
     }
-    await recordEvent(trx, { organisationId: org, actor: { type: 'public' }, requestId: input.requestId }, {
-      type: 'response.submitted',
-      subjectType: 'response',
-      subjectId: id,
-      data: { surveyId: survey.surveyId, version: survey.version, answers: values.length },
-    })
+    await recordEvent(
+      trx,
+      { organisationId: org, actor: { type: 'public' }, requestId: input.requestId },
+      {
+        type: 'response.submitted',
+        subjectType: 'response',
+        subjectId: id,
+        data: { surveyId: survey.surveyId, version: survey.version, answers: values.length },
+      },
+    )
     return { id, created: true }
   })
 }

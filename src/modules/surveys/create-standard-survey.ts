@@ -27,7 +27,13 @@ export async function ensureStandardSurvey(
     const publicKey = options.publicKey ?? randomBytes(12).toString('base64url')
     await trx
       .insertInto('survey')
-      .values({ organisation_id: ctx.organisationId, id, public_key: publicKey, title: STANDARD_SURVEY_TITLE, is_standard: true })
+      .values({
+        organisation_id: ctx.organisationId,
+        id,
+        public_key: publicKey,
+        title: STANDARD_SURVEY_TITLE,
+        is_standard: true,
+      })
       .execute()
     const questionIds: Record<string, string> = {}
     await trx
@@ -53,14 +59,22 @@ export async function ensureStandardSurvey(
         }),
       )
       .execute()
-    await recordEvent(trx, ctx, { type: 'survey.created', subjectType: 'survey', subjectId: id, data: { standard: true } })
+    await recordEvent(trx, ctx, {
+      type: 'survey.created',
+      subjectType: 'survey',
+      subjectId: id,
+      data: { standard: true },
+    })
     return { id, publicKey, version: 1, questionIds }
   }
   return db.isTransaction ? run(db as Transaction<Database>) : db.transaction().execute(run)
 }
 
 /** The organisation's standard survey, or null. */
-export async function findStandardSurvey(db: Kysely<Database>, organisationId: string): Promise<StandardSurvey | null> {
+export async function findStandardSurvey(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<StandardSurvey | null> {
   const survey = await db
     .selectFrom('survey')
     .select(['id', 'public_key', 'current_version'])

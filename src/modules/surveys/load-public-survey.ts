@@ -42,7 +42,13 @@ export async function loadPublicSurvey(db: Kysely<Database>, publicKey: string):
   const s = await db
     .selectFrom('survey')
     .innerJoin('organisation', 'organisation.id', 'survey.organisation_id')
-    .select(['survey.id', 'survey.organisation_id', 'survey.current_version', 'survey.title', 'organisation.name'])
+    .select([
+      'survey.id',
+      'survey.organisation_id',
+      'survey.current_version',
+      'survey.title',
+      'organisation.name',
+    ])
     .where('survey.public_key', '=', publicKey)
     .executeTakeFirst()
   if (!s) throw new NotFoundError('Deze vragenlijst bestaat niet.')
@@ -55,7 +61,11 @@ export async function loadPublicSurvey(db: Kysely<Database>, publicKey: string):
       .where('survey_version', '=', s.current_version)
       .orderBy('position')
       .execute(),
-    db.selectFrom('channel').select(['id', 'code']).where('organisation_id', '=', s.organisation_id).execute(),
+    db
+      .selectFrom('channel')
+      .select(['id', 'code'])
+      .where('organisation_id', '=', s.organisation_id)
+      .execute(),
   ])
   const survey: PublicSurvey = {
     organisationId: s.organisation_id,

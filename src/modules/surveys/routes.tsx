@@ -34,10 +34,20 @@ export function surveyPageRoutes(db: Kysely<Database>) {
       const v = form[q.code]
       if (typeof v === 'string') answers[q.code] = v
     }
-    const key = typeof form._submission === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(form._submission) ? form._submission : null
-    const channel = typeof form._channel === 'string' && CHANNEL.test(form._channel) ? form._channel : 'website'
+    const key =
+      typeof form._submission === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(form._submission)
+        ? form._submission
+        : null
+    const channel =
+      typeof form._channel === 'string' && CHANNEL.test(form._channel) ? form._channel : 'website'
     try {
-      await submitResponse(db, survey, { answers, channel, submissionKey: key, strict: false, requestId: c.get('requestId') })
+      await submitResponse(db, survey, {
+        answers,
+        channel,
+        submissionKey: key,
+        strict: false,
+        requestId: c.get('requestId'),
+      })
     } catch (error) {
       if (!(error instanceof AnswersInvalidError)) throw error
       return c.html(

@@ -21,7 +21,13 @@ export interface QuestionDefinition {
 }
 
 /** The five drijfveren of the standard survey, in display order. */
-export const STANDARD_DRIVERS = ['duidelijkheid', 'snelheid', 'deskundigheid', 'serieus_genomen', 'gemak'] as const
+export const STANDARD_DRIVERS = [
+  'duidelijkheid',
+  'snelheid',
+  'deskundigheid',
+  'serieus_genomen',
+  'gemak',
+] as const
 export type StandardDriver = (typeof STANDARD_DRIVERS)[number]
 
 /** The agreement scale: stored as 1..5; "weet ik niet" is stored as option `dont_know` without a number. */
@@ -44,11 +50,41 @@ export const STANDARD_QUESTIONS: QuestionDefinition[] = [
     help: '1 is heel slecht, 10 is uitstekend.',
     required: true,
   },
-  { code: 'duidelijkheid', kind: 'agreement', text: 'De informatie die ik kreeg, was duidelijk.', required: false, driver: 'duidelijkheid' },
-  { code: 'snelheid', kind: 'agreement', text: 'Ik werd snel geholpen.', required: false, driver: 'snelheid' },
-  { code: 'deskundigheid', kind: 'agreement', text: 'De medewerker wist waar het over ging.', required: false, driver: 'deskundigheid' },
-  { code: 'serieus_genomen', kind: 'agreement', text: 'Ik voelde mij serieus genomen.', required: false, driver: 'serieus_genomen' },
-  { code: 'gemak', kind: 'agreement', text: 'Het was makkelijk om te regelen wat ik wilde.', required: false, driver: 'gemak' },
+  {
+    code: 'duidelijkheid',
+    kind: 'agreement',
+    text: 'De informatie die ik kreeg, was duidelijk.',
+    required: false,
+    driver: 'duidelijkheid',
+  },
+  {
+    code: 'snelheid',
+    kind: 'agreement',
+    text: 'Ik werd snel geholpen.',
+    required: false,
+    driver: 'snelheid',
+  },
+  {
+    code: 'deskundigheid',
+    kind: 'agreement',
+    text: 'De medewerker wist waar het over ging.',
+    required: false,
+    driver: 'deskundigheid',
+  },
+  {
+    code: 'serieus_genomen',
+    kind: 'agreement',
+    text: 'Ik voelde mij serieus genomen.',
+    required: false,
+    driver: 'serieus_genomen',
+  },
+  {
+    code: 'gemak',
+    kind: 'agreement',
+    text: 'Het was makkelijk om te regelen wat ik wilde.',
+    required: false,
+    driver: 'gemak',
+  },
   { code: 'waarom', kind: 'open', text: 'Waarom geeft u dit cijfer?', required: false, maxLength: 2000 },
   {
     code: 'verbeteren',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
-import { currentVersion, listMigrations } from './migrate.ts'
 import { GLOBAL_TABLES, personalColumns, tenantRuleViolations } from './catalog.ts'
+import { currentVersion, listMigrations } from './migrate.ts'
 
 let t: TestDatabase
 before(async () => {
@@ -28,16 +28,28 @@ describe('the database schema', () => {
   })
 
   it('lists only tables that exist as global tables', async () => {
-    const r = await t.services.database.pool.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema()`)
+    const r = await t.services.database.pool.query<{ t: string }>(
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema()`,
+    )
     const names = new Set(r.rows.map((x) => x.t))
-    for (const g of Object.keys(GLOBAL_TABLES)) assert.ok(names.has(g), `${g} is listed as global but does not exist`)
+    for (const g of Object.keys(GLOBAL_TABLES))
+      assert.ok(names.has(g), `${g} is listed as global but does not exist`)
   })
 
   it('marks every column that holds personal data with a retention rule', async () => {
     const marked = await personalColumns(t.services.database.pool)
     const key = (x: { table: string; column: string }) => `${x.table}.${x.column}`
-    for (const must of ['account.email', 'account.display_name', 'answer.text_value', 'signal.description', 'staff_session.user_agent']) {
-      assert.ok(marked.some((m) => key(m) === must), `${must} is not marked personal`)
+    for (const must of [
+      'account.email',
+      'account.display_name',
+      'answer.text_value',
+      'signal.description',
+      'staff_session.user_agent',
+    ]) {
+      assert.ok(
+        marked.some((m) => key(m) === must),
+        `${must} is not marked personal`,
+      )
     }
     for (const m of marked) assert.ok(m.retention, `${key(m)} has no retention rule`)
   })

@@ -36,7 +36,13 @@ export async function tenantRuleViolations(pool: pg.Pool): Promise<CatalogViolat
       WHERE n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = 'organisation_id'`,
   )
   // Every constraint and unique index with its columns in key order.
-  const keys = await pool.query<{ table: string; name: string; kind: string; first: string; target: string | null }>(
+  const keys = await pool.query<{
+    table: string
+    name: string
+    kind: string
+    first: string
+    target: string | null
+  }>(
     `SELECT c.relname AS table, con.conname AS name, con.contype AS kind, a.attname AS first,
             (SELECT relname FROM pg_class WHERE oid = con.confrelid) AS target
        FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -65,8 +71,12 @@ export async function tenantRuleViolations(pool: pg.Pool): Promise<CatalogViolat
       // tables become reference tables, which distributed tables may reference.
       if (k.kind === 'f' && k.target && k.target in GLOBAL_TABLES) continue
       if (k.first !== 'organisation_id') {
-        const what = { p: 'primary key', u: 'unique constraint', f: 'foreign key', i: 'unique index' }[k.kind] ?? k.kind
-        violations.push({ table, rule: `${what} ${k.name} does not start with organisation_id (starts with ${k.first ?? 'an expression'})` })
+        const what =
+          { p: 'primary key', u: 'unique constraint', f: 'foreign key', i: 'unique index' }[k.kind] ?? k.kind
+        violations.push({
+          table,
+          rule: `${what} ${k.name} does not start with organisation_id (starts with ${k.first ?? 'an expression'})`,
+        })
       }
     }
   }
@@ -74,12 +84,18 @@ export async function tenantRuleViolations(pool: pg.Pool): Promise<CatalogViolat
 }
 
 /** Columns marked as personal data (comment `personal; retention=…`) with their retention rule. */
-export async function personalColumns(pool: pg.Pool): Promise<{ table: string; column: string; retention: string | null }[]> {
+export async function personalColumns(
+  pool: pg.Pool,
+): Promise<{ table: string; column: string; retention: string | null }[]> {
   const r = await pool.query<{ table: string; column: string; comment: string }>(
     `SELECT c.relname AS table, a.attname AS column, col_description(c.oid, a.attnum) AS comment
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped
         AND col_description(c.oid, a.attnum) LIKE 'personal%'`,
   )
-  return r.rows.map((x) => ({ table: x.table, column: x.column, retention: /retention=([^;\s]+)/.exec(x.comment)?.[1] ?? null }))
+  return r.rows.map((x) => ({
+    table: x.table,
+    column: x.column,
+    retention: /retention=([^;\s]+)/.exec(x.comment)?.[1] ?? null,
+  }))
 }

@@ -55,7 +55,10 @@ export function socketPathFor(dataDir: string) {
  * Opens the configured database. With `exclusive` (the server and the worker owner), a data directory
  * that another live process serves is an error; without it, the caller becomes a client of that process.
  */
-export async function openDatabase<DB>(config: Config, options: { exclusive?: boolean } = {}): Promise<DatabaseHandle<DB>> {
+export async function openDatabase<DB>(
+  config: Config,
+  options: { exclusive?: boolean } = {},
+): Promise<DatabaseHandle<DB>> {
   if (config.DATABASE_URL) {
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX })
     return wrap<DB>('postgresql', pool, false, async () => undefined)
@@ -63,7 +66,12 @@ export async function openDatabase<DB>(config: Config, options: { exclusive?: bo
   const dir = config.dataDirAbsolute
   const socketPath = socketPathFor(dir)
   if (Buffer.byteLength(socketPath) > 100) {
-    throw new AppError(400, 'data-dir-path', 'Data directory path too long', `DATA_DIR ${dir} is too long for a unix socket; use a shorter path.`)
+    throw new AppError(
+      400,
+      'data-dir-path',
+      'Data directory path too long',
+      `DATA_DIR ${dir} is too long for a unix socket; use a shorter path.`,
+    )
   }
   const lock = tryLockDataDir(dir)
   if (!lock.acquired) {
@@ -96,7 +104,12 @@ function socketPool(dir: string, max: number) {
   return new pg.Pool({ host: dir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max })
 }
 
-function wrap<DB>(kind: DatabaseKind, pool: pg.Pool, owner: boolean, stop: () => Promise<void>): DatabaseHandle<DB> {
+function wrap<DB>(
+  kind: DatabaseKind,
+  pool: pg.Pool,
+  owner: boolean,
+  stop: () => Promise<void>,
+): DatabaseHandle<DB> {
   // An idle client that errors (server gone) must not crash the process; the next query reports it.
   pool.on('error', () => undefined)
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })

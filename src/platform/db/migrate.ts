@@ -7,7 +7,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type pg from 'pg'
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations')
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+)
 const NAME = /^(\d{14})_([a-z0-9_]+)\.sql$/
 /** Arbitrary constant that identifies Klankbord's migration lock among advisory locks. */
 const LOCK_KEY = 72_626_001
@@ -27,7 +30,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort()
     .map((file) => {
       const m = NAME.exec(file)
-      if (!m?.[1] || !m[2]) throw new Error(`Migration file name ${file} does not match YYYYMMDDHHMMSS_verb_object.sql`)
+      if (!m?.[1] || !m[2])
+        throw new Error(`Migration file name ${file} does not match YYYYMMDDHHMMSS_verb_object.sql`)
       return { version: m[1], name: m[2], sql: fs.readFileSync(path.join(dir, file), 'utf8') }
     })
 }
@@ -43,7 +47,11 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<stri
       `CREATE TABLE IF NOT EXISTS schema_migration (
          version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     )
-    const done = new Set((await client.query<{ version: string }>('SELECT version FROM schema_migration')).rows.map((r) => r.version))
+    const done = new Set(
+      (await client.query<{ version: string }>('SELECT version FROM schema_migration')).rows.map(
+        (r) => r.version,
+      ),
+    )
     const applied: string[] = []
     for (const m of migrations) {
       if (done.has(m.version)) continue

@@ -3,13 +3,13 @@
  * headers with a strict CSP, a body limit, gzip, origin checks on every unsafe request, and one error
  * handler that answers problem+json for the API and an accessible page for browsers.
  */
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { compress } from 'hono/compress'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { AppError, PayloadTooLargeError } from '../errors.ts'
 import type { Logger } from '../log.ts'
+import { gzipPages } from './gzip.ts'
 import { originGuard } from './origin-guard.ts'
 import { respondError } from './problem.ts'
 
@@ -30,13 +30,19 @@ export function createBaseApp<E extends BaseEnv>(options: { logger: Logger; maxB
       limitLength: 64,
     }),
   )
+  app.use(closeWhenBodyUnread())
   app.use(async (c, next) => {
     const start = performance.now()
     const log = options.logger.child({ requestId: c.get('requestId') })
     c.set('log', log)
     await next()
     log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - start),
+      },
       'request',
     )
   })
@@ -56,9 +62,7 @@ export function createBaseApp<E extends BaseEnv>(options: { logger: Logger; maxB
       crossOriginResourcePolicy: 'same-origin',
     }),
   )
-  // Pages and assets are compressed; small API JSON is not (gzip cost more CPU than it saved at intake).
-  const gzip = compress()
-  app.use(async (c, next) => (c.req.path.startsWith('/api/') ? next() : gzip(c, next)))
+  app.use(gzipPages())
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes,
@@ -72,6 +76,29 @@ export function createBaseApp<E extends BaseEnv>(options: { logger: Logger; maxB
     if (!(error instanceof AppError)) c.get('log')?.error({ err: error }, 'unhandled error')
     return respondError(c, error)
   })
-  app.notFound((c) => respondError(c, new AppError(404, 'not-found', 'Not found', 'Deze pagina bestaat niet.')))
+  app.notFound((c) =>
+    respondError(c, new AppError(404, 'not-found', 'Not found', 'Deze pagina bestaat niet.')),
+  )
   return app
+}
+
+/**
+ * A response sent before the request body was read (a refused origin, a wrong content type, a body over
+ * the limit) leaves unread bytes on the connection. Such responses say `Connection: close`, so the
+ * client opens a fresh connection instead of reusing one that still carries the old body.
+ */
+function closeWhenBodyUnread(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    const length = c.req.header('content-length')
+    const hasBody =
+      (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined
+    if (hasBody && (!c.req.raw.bodyUsed || c.res.status === 413)) {
+      try {
+        c.res.headers.set('connection', 'close')
+      } catch {
+        // Immutable headers (a proxied response): the server closes on its own terms then.
+      }
+    }
+  }
 }

@@ -7,20 +7,27 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import type { Hono } from 'hono'
+import { acceptsGzip } from './gzip.ts'
 
 const require = createRequire(import.meta.url)
 const here = path.dirname(fileURLToPath(import.meta.url))
 
 interface Asset {
   body: Buffer
+  gzipped: Buffer
   type: string
   hash: string
 }
 
 const sources: Record<string, () => string> = {
   'utrecht.css': () => require.resolve('@utrecht/component-library-css/dist/index.css'),
-  'theme.css': () => path.join(path.dirname(require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/package.json')), 'dist/theme.css'),
+  'theme.css': () =>
+    path.join(
+      path.dirname(require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/package.json')),
+      'dist/theme.css',
+    ),
   'app.css': () => path.join(here, '../web/app.css'),
   'htmx.min.js': () => path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist/htmx.min.js'),
 }
@@ -33,7 +40,12 @@ function load(): Record<string, Asset> {
   for (const [name, resolve] of Object.entries(sources)) {
     const body = fs.readFileSync(resolve())
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
-    loaded[name] = { body, type: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', hash }
+    loaded[name] = {
+      body,
+      gzipped: gzipSync(body, { level: 9 }),
+      type: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+      hash,
+    }
   }
   return loaded
 }
@@ -49,9 +61,12 @@ export function mountAssets(app: Hono<any>) {
   app.get('/assets/:hash/:name', (c) => {
     const asset = load()[c.req.param('name')]
     if (!asset) return c.notFound()
-    return c.body(new Uint8Array(asset.body), 200, {
+    const gzip = acceptsGzip(c.req.header('accept-encoding'))
+    return c.body(new Uint8Array(gzip ? asset.gzipped : asset.body), 200, {
       'content-type': asset.type,
       'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'Accept-Encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     })
   })
 }

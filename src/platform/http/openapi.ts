@@ -10,7 +10,8 @@ import { invalidParamsFromZod, UnsupportedMediaTypeError, ValidationError } from
 export function apiRouter<E extends object>() {
   return new OpenAPIHono<E & { Variables: object }>({
     defaultHook: (result) => {
-      if (!result.success) throw new ValidationError(invalidParamsFromZod(result.error.issues), 'The request is not valid.')
+      if (!result.success)
+        throw new ValidationError(invalidParamsFromZod(result.error.issues), 'The request is not valid.')
     },
   })
 }
@@ -49,6 +50,12 @@ export function problemResponses(...statuses: number[]) {
     415: 'Body is not JSON.',
   }
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+    statuses.map((s) => [
+      s,
+      {
+        description: descriptions[s] ?? 'Error',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
   )
 }

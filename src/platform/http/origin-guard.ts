@@ -15,7 +15,8 @@ export function originGuard(): MiddlewareHandler {
   return async (c, next) => {
     if (!SAFE.has(c.req.method)) {
       const site = c.req.header('sec-fetch-site')
-      if (site && site !== 'same-origin' && site !== 'none') throw new ForbiddenError('Cross-site request refused.')
+      if (site && site !== 'same-origin' && site !== 'none')
+        throw new ForbiddenError('Cross-site request refused.')
       const origin = c.req.header('origin')
       if (origin && origin !== 'null') {
         const host = c.req.header('host')

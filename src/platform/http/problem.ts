@@ -8,7 +8,10 @@ import { errorPage } from '../web/error-page.tsx'
 export function wantsJson(c: Context): boolean {
   if (c.req.path.startsWith('/api/')) return true
   const accept = c.req.header('accept') ?? ''
-  return !accept.includes('text/html') && (accept.includes('json') || c.req.header('content-type')?.includes('json') === true)
+  return (
+    !accept.includes('text/html') &&
+    (accept.includes('json') || c.req.header('content-type')?.includes('json') === true)
+  )
 }
 
 /** Turns any error into a response; unknown errors never leak details. */
@@ -16,11 +19,17 @@ export function respondError(c: Context, error: unknown) {
   let err = error
   if (error instanceof HTTPException && !(error instanceof AppError)) {
     // Hono's own exceptions (for example a malformed JSON body) become our vocabulary.
-    err = new AppError(error.status, error.status === 400 ? 'bad-request' : 'http', error.message || 'Bad request')
+    err = new AppError(
+      error.status,
+      error.status === 400 ? 'bad-request' : 'http',
+      error.message || 'Bad request',
+    )
   }
   const problem = toProblem(err, c.req.path)
   if (wantsJson(c)) {
-    return c.body(JSON.stringify(problem), problem.status as 400, { 'content-type': 'application/problem+json' })
+    return c.body(JSON.stringify(problem), problem.status as 400, {
+      'content-type': 'application/problem+json',
+    })
   }
   return c.html(errorPage(problem), problem.status as 400)
 }

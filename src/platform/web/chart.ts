@@ -15,10 +15,16 @@ export function renderChart(options: Plot.PlotOptions, label: string): string {
     outerHTML: string
     querySelector(s: string): { outerHTML: string } | null
   }
-  const svg = figure.tagName.toLowerCase() === 'svg' ? figure.outerHTML : (figure.querySelector('svg')?.outerHTML ?? '')
-  return svg
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(label)}" focusable="false" `)
+  const svg =
+    figure.tagName.toLowerCase() === 'svg' ? figure.outerHTML : (figure.querySelector('svg')?.outerHTML ?? '')
+  return (
+    svg
+      .replace(/<style>[\s\S]*?<\/style>/g, '')
+      // axe (aria-prohibited-attr) flags Plot's aria-label/aria-description on <g>; the svg's label and
+      // the data table carry the meaning.
+      .replace(/(<g\b[^>]*?)\s+aria-(?:label|description)="[^"]*"/g, '$1')
+      .replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(label)}" focusable="false" `)
+  )
 }
 
 function escapeAttribute(s: string) {

@@ -34,8 +34,10 @@ export function Layout(props: LayoutProps) {
           Naar de inhoud
         </a>
         <div class="utrecht-page">
-          <header class="utrecht-page-header kb-header">{props.header ?? <span class="kb-brand">Klankbord</span>}</header>
-          <main id="main" class="utrecht-page-content kb-main">
+          <header class="utrecht-page-header kb-header">
+            {props.header ?? <span class="kb-brand">Klankbord</span>}
+          </header>
+          <main id="main" tabindex={-1} class="utrecht-page-content kb-main">
             {props.children}
           </main>
         </div>

@@ -14,7 +14,7 @@ describe('the mean with a 95% Student-t confidence interval', () => {
   it('uses the t table value t(0.975; 4) = 2.776445 for five observations', () => {
     // x = 6,7,8,9,10: mean 8, s = sqrt(2.5); half width = 2.776445 * sqrt(2.5)/sqrt(5)
     const r = meanWithCi(momentsOf([6, 7, 8, 9, 10]))
-    const half = 2.776445 * Math.sqrt(2.5) / Math.sqrt(5)
+    const half = (2.776445 * Math.sqrt(2.5)) / Math.sqrt(5)
     assert.ok(Math.abs((r.upper ?? 0) - (8 + half)) < 1e-5)
   })
 
@@ -37,9 +37,13 @@ describe('the mean with a 95% Student-t confidence interval', () => {
 
   it('combines groups by adding their moments', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 10 })), fc.array(fc.integer({ min: 1, max: 10 })), (a, b) => {
-        assert.deepEqual(addMoments(momentsOf(a), momentsOf(b)), momentsOf([...a, ...b]))
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10 })),
+        fc.array(fc.integer({ min: 1, max: 10 })),
+        (a, b) => {
+          assert.deepEqual(addMoments(momentsOf(a), momentsOf(b)), momentsOf([...a, ...b]))
+        },
+      ),
     )
   })
 })

@@ -22,16 +22,26 @@ function BreakdownTable(props: { caption: string; first: string; rows: OverviewR
         <caption class="utrecht-table__caption">{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{props.first}</th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Reacties</th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Gemiddeld cijfer</th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">95%-betrouwbaarheidsinterval</th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {props.first}
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Reacties
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Gemiddeld cijfer
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              95%-betrouwbaarheidsinterval
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
           {props.rows.map((r) => (
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row">{r.label}</th>
+              <th class="utrecht-table__header-cell" scope="row">
+                {r.label}
+              </th>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{count(r.n)}</td>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{grade(r.mean)}</td>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{interval(r.lower, r.upper)}</td>
@@ -44,7 +54,9 @@ function BreakdownTable(props: { caption: string; first: string; rows: OverviewR
 }
 
 function monthChart(rows: OverviewRow[]) {
-  const data = rows.filter((r) => r.mean !== null).map((r) => ({ month: r.label, mean: r.mean, lower: r.lower ?? r.mean, upper: r.upper ?? r.mean }))
+  const data = rows
+    .filter((r) => r.mean !== null)
+    .map((r) => ({ month: r.label, mean: r.mean, lower: r.lower ?? r.mean, upper: r.upper ?? r.mean }))
   if (data.length === 0) return null
   const order = rows.map((r) => r.label)
   return renderChart(
@@ -55,7 +67,14 @@ function monthChart(rows: OverviewRow[]) {
       x: { type: 'point', domain: order, label: 'Maand', tickRotate: -30 },
       y: { domain: [1, 10], grid: true, label: 'Gemiddeld cijfer (1–10)' },
       marks: [
-        Plot.ruleX(data, { x: 'month', y1: 'lower', y2: 'upper', stroke: '#5a6c85', strokeWidth: 6, strokeOpacity: 0.5 }),
+        Plot.ruleX(data, {
+          x: 'month',
+          y1: 'lower',
+          y2: 'upper',
+          stroke: '#5a6c85',
+          strokeWidth: 6,
+          strokeOpacity: 0.5,
+        }),
         Plot.lineY(data, { x: 'month', y: 'mean', stroke: '#154273', strokeWidth: 2 }),
         Plot.dot(data, { x: 'month', y: 'mean', fill: '#154273', r: 4 }),
       ],
@@ -69,7 +88,10 @@ export function OverviewPage(props: OverviewPageProps) {
   const o = props.overview
   const chart = monthChart(o.byMonth)
   return (
-    <Layout title={`Overzicht – ${props.organisation.name}`} header={<StaffHeader staff={props.staff} organisation={props.organisation} />}>
+    <Layout
+      title={`Overzicht – ${props.organisation.name}`}
+      header={<StaffHeader staff={props.staff} organisation={props.organisation} />}
+    >
       <h1 class="utrecht-heading-1">Overzicht {props.organisation.name}</h1>
       <p class="utrecht-paragraph">De afgelopen 12 maanden.</p>
       <ul class="kb-kpis" aria-label="Kerncijfers">
@@ -78,12 +100,14 @@ export function OverviewPage(props: OverviewPageProps) {
         </li>
         <li>
           <span class="kb-kpi-value">{grade(o.grade.mean)}</span> gemiddeld rapportcijfer
-          <span class="kb-hint"> (95%-betrouwbaarheidsinterval {interval(o.grade.lower, o.grade.upper)})</span>
+          <span class="kb-hint">
+            {' '}
+            (95%-betrouwbaarheidsinterval {interval(o.grade.lower, o.grade.upper)})
+          </span>
         </li>
       </ul>
       <h2 class="utrecht-heading-2">Rapportcijfer per maand</h2>
       {chart ? (
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: server-rendered SVG from our own data, no user text
         <figure class="kb-figure" dangerouslySetInnerHTML={{ __html: chart }} />
       ) : (
         <p class="utrecht-paragraph">Er zijn nog geen reacties.</p>

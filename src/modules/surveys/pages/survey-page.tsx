@@ -100,10 +100,14 @@ export function SurveyPage(props: SurveyPageProps) {
   const errors = props.errors ?? []
   const errorFor = (code: string) => errors.find((e) => e.field === code)?.message
   return (
-    <Layout title={`${errors.length ? 'Fout: ' : ''}${props.survey.title} – ${props.survey.organisationName}`} header={<span class="kb-brand">{props.survey.organisationName}</span>}>
+    <Layout
+      title={`${errors.length ? 'Fout: ' : ''}${props.survey.title} – ${props.survey.organisationName}`}
+      header={<span class="kb-brand">{props.survey.organisationName}</span>}
+    >
       <h1 class="utrecht-heading-1">{props.survey.title}</h1>
       <p class="utrecht-paragraph">
-        Wij willen graag weten wat u van ons vindt. Het invullen duurt ongeveer 2 minuten. Alleen de eerste vraag is verplicht.
+        Wij willen graag weten wat u van ons vindt. Het invullen duurt ongeveer 2 minuten. Alleen de eerste
+        vraag is verplicht.
       </p>
       <ErrorSummary errors={errors} />
       <form method="post" action={`/s/${props.survey.publicKey}`} class="kb-form" novalidate>
@@ -125,17 +129,23 @@ export function SurveyPage(props: SurveyPageProps) {
 /** Renders the thank-you page: what happens with the answers, in plain language. */
 export function ThankYouPage(props: { organisationName: string }) {
   return (
-    <Layout title={`Bedankt – ${props.organisationName}`} header={<span class="kb-brand">{props.organisationName}</span>}>
+    <Layout
+      title={`Bedankt – ${props.organisationName}`}
+      header={<span class="kb-brand">{props.organisationName}</span>}
+    >
       <h1 class="utrecht-heading-1">Bedankt voor uw mening</h1>
       <p class="utrecht-paragraph">Wij hebben uw antwoorden goed ontvangen.</p>
       <h2 class="utrecht-heading-2">Wat doen wij met uw antwoorden?</h2>
       <ul class="utrecht-unordered-list">
         <li>Wij lezen alle antwoorden. Zo zien wij wat goed gaat en wat beter kan.</li>
         <li>Wij gebruiken uw antwoorden om onze dienstverlening te verbeteren.</li>
-        <li>Wij bewaren uw antwoorden niet langer dan nodig. Persoonlijke gegevens in uw tekst halen wij weg.</li>
+        <li>
+          Wij bewaren uw antwoorden niet langer dan nodig. Persoonlijke gegevens in uw tekst halen wij weg.
+        </li>
       </ul>
       <p class="utrecht-paragraph">
-        Heeft u een klacht of wilt u dat wij contact met u opnemen? Neem dan contact op met {props.organisationName}.
+        Heeft u een klacht of wilt u dat wij contact met u opnemen? Neem dan contact op met{' '}
+        {props.organisationName}.
       </p>
     </Layout>
   )
