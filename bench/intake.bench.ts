@@ -19,8 +19,6 @@ import { openServices, type Services } from '../src/main/services.ts'
 import { createOrganisation } from '../src/modules/organisations/create-organisation.ts'
 import { ensureStandardSurvey } from '../src/modules/surveys/create-standard-survey.ts'
 import { loadConfig } from '../src/platform/config.ts'
-import { recordEvent } from '../src/platform/db/audit.ts'
-import { newId } from '../src/platform/db/ids.ts'
 import { listen } from '../src/platform/http/listen.ts'
 import { runPgbench } from './lib/pgbench.ts'
 import { createScratchDatabase, readSettings, tryCheckpoint, withClient } from './lib/postgres.ts'
@@ -81,7 +79,6 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       organisationId: organisation.id,
       actor: { type: 'system' },
     })
-    await addChannel(services, organisation.id, 'website', 'Website')
     const common = {
       clients: CLIENTS,
       duration_s: durationS,
@@ -203,27 +200,6 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     await scratch.drop()
     ctx.log(`dropped ${scratch.name}`)
   }
-}
-
-/**
- * Adds the channel the request body names. There is no channel use case yet, so the benchmark writes
- * the reference row itself, with its event in the same transaction like every domain write.
- */
-async function addChannel(services: Services, organisationId: string, code: string, name: string) {
-  await services.db.transaction().execute(async (trx) => {
-    const id = newId()
-    await trx.insertInto('channel').values({ organisation_id: organisationId, id, code, name }).execute()
-    await recordEvent(
-      trx,
-      { organisationId, actor: { type: 'system' } },
-      {
-        type: 'channel.created',
-        subjectType: 'channel',
-        subjectId: id,
-        data: { code, name },
-      },
-    )
-  })
 }
 
 /** The 1-minute load average of the machine, rounded. */

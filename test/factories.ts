@@ -22,17 +22,6 @@ export async function createOrganisationWithStaff(services: Services, role: Role
     role,
   })
   const survey = await ensureStandardSurvey(services.db, ctx)
-  for (const code of ['website', 'balie', 'telefoon']) {
-    await services.db
-      .insertInto('channel')
-      .values({
-        organisation_id: org.id,
-        id: crypto.randomUUID(),
-        code,
-        name: code[0]?.toUpperCase() + code.slice(1),
-      })
-      .execute()
-  }
   return { org, email, survey }
 }
 

@@ -5,13 +5,17 @@ import { recordEvent } from '../../platform/db/audit.ts'
 import { newId } from '../../platform/db/ids.ts'
 import { ConflictError, invalidParamsFromZod, ValidationError } from '../../platform/errors.ts'
 import type { Database } from '../database.ts'
+import { STANDARD_CHANNELS } from './standard-channels.ts'
 
 export const organisationInput = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use 2–63 lowercase letters, digits or hyphens'),
   name: z.string().trim().min(2).max(200),
 })
 
-/** Creates the organisation and records `organisation.created`; a taken slug is a conflict. */
+/**
+ * Creates the organisation with the standard channels and records `organisation.created`; a taken slug
+ * is a conflict.
+ */
 export async function createOrganisation(
   db: Kysely<Database>,
   input: unknown,
@@ -31,6 +35,10 @@ export async function createOrganisation(
       .insertInto('organisation')
       .values({ id, ...parsed.data })
       .execute()
+    await trx
+      .insertInto('channel')
+      .values(STANDARD_CHANNELS.map((c) => ({ organisation_id: id, id: newId(), code: c.code, name: c.name })))
+      .execute()
     await recordEvent(
       trx,
       { organisationId: id, actor: { type: 'system' }, requestId: actor.requestId },
@@ -38,7 +46,7 @@ export async function createOrganisation(
         type: 'organisation.created',
         subjectType: 'organisation',
         subjectId: id,
-        data: parsed.data,
+        data: { ...parsed.data, channels: STANDARD_CHANNELS.map((c) => c.code) },
       },
     )
     return { id, ...parsed.data }
