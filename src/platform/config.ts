@@ -87,7 +87,7 @@ const variables = {
     { description: 'Number of responses of the demo organisation loaded on the first `npm start`.' },
   ],
   DEMO_PASSWORD: [
-    z.string().min(8).default('welkom-bij-klankbord'),
+    z.string().min(12).default('welkom-bij-klankbord'),
     {
       description: 'Password of the demo staff account demo@voorbeeld.nl, set when demo data is loaded.',
       secret: true,

@@ -4,6 +4,7 @@
  * mid-size Dutch gemeente (legal terms: Wmo 6 weeks advice + 2 weeks decision, Participatiewet 8 weeks,
  * omgevingsvergunning 8 weeks, WOZ-bezwaar within the tax year), not measurements of a real one.
  */
+import { STANDARD_CHANNELS } from '../organisations/index.ts'
 import type { StandardDriver } from '../surveys/standard-survey.ts'
 
 /** A department (afdeling). */
@@ -52,15 +53,8 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   { code: 'openbare-ruimte', name: 'Openbare Ruimte' },
 ]
 
-export const DEMO_CHANNELS: DemoChannel[] = [
-  { code: 'balie', name: 'Balie' },
-  { code: 'telefoon', name: 'Telefoon' },
-  { code: 'website', name: 'Website' },
-  { code: 'e-mail', name: 'E-mail' },
-  { code: 'chat', name: 'Chat' },
-  { code: 'brief', name: 'Brief' },
-  { code: 'huisbezoek', name: 'Huisbezoek' },
-]
+/** The demo uses every standard channel, in the standard order. */
+export const DEMO_CHANNELS: DemoChannel[] = STANDARD_CHANNELS.map((c) => ({ code: c.code, name: c.name }))
 
 /** How each channel shifts the latent drivers: people feel heard face to face, phones mean waiting. */
 export const CHANNEL_OFFSETS: Record<string, DriverOffsets> = {

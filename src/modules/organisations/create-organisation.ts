@@ -37,7 +37,9 @@ export async function createOrganisation(
       .execute()
     await trx
       .insertInto('channel')
-      .values(STANDARD_CHANNELS.map((c) => ({ organisation_id: id, id: newId(), code: c.code, name: c.name })))
+      .values(
+        STANDARD_CHANNELS.map((c) => ({ organisation_id: id, id: newId(), code: c.code, name: c.name })),
+      )
       .execute()
     await recordEvent(
       trx,

@@ -62,9 +62,10 @@ function monthChart(rows: OverviewRow[]) {
   return renderChart(
     {
       width: 720,
-      height: 320,
+      height: 340,
       marginLeft: 48,
-      x: { type: 'point', domain: order, label: 'Maand', tickRotate: -30 },
+      marginBottom: 64,
+      x: { type: 'point', domain: order, label: null, tickRotate: -35 },
       y: { domain: [1, 10], grid: true, label: 'Gemiddeld cijfer (1–10)' },
       marks: [
         Plot.ruleX(data, {

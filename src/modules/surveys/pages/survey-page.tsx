@@ -76,18 +76,22 @@ function Question(props: { q: PublicQuestion; value?: string; error?: string }) 
       {message}
       <div class={q.kind === 'grade' ? 'kb-scale' : 'kb-options'}>
         {options.map((o) => (
-          <div class="utrecht-form-field utrecht-form-field--radio">
-            <input
-              class="utrecht-radio-button"
-              type="radio"
-              id={`${q.code}-${o.value}`}
-              name={q.code}
-              value={o.value}
-              checked={value === o.value}
-            />
-            <label class="utrecht-form-label utrecht-form-label--radio" for={`${q.code}-${o.value}`}>
-              {o.label}
-            </label>
+          <div class="utrecht-form-field utrecht-form-field--radio kb-choice">
+            <div class="utrecht-form-field__input">
+              <input
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                type="radio"
+                id={`${q.code}-${o.value}`}
+                name={q.code}
+                value={o.value}
+                checked={value === o.value}
+              />
+            </div>
+            <div class="utrecht-form-field__label utrecht-form-field__label--radio">
+              <label class="utrecht-form-label utrecht-form-label--radio" for={`${q.code}-${o.value}`}>
+                {o.label}
+              </label>
+            </div>
           </div>
         ))}
       </div>
