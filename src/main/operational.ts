@@ -1,8 +1,9 @@
 /** Operational endpoints: /health (database kind and migration version) and /metrics (Prometheus). */
 import { Hono } from 'hono'
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { AppEnv } from '../modules/app-env.ts'
 import { currentVersion } from '../platform/db/migrate.ts'
+import { jobQueueStats } from '../platform/jobs/index.ts'
 import type { Services } from './services.ts'
 
 /** Routes for health checks and metrics, with request metrics for every route. */
@@ -23,6 +24,26 @@ export function operationalRoutes(services: Services) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   })
+  // One query per scrape fills both job gauges: the first gauge's collect sets the second, which is
+  // registered after it and therefore serialised after the value is set.
+  const oldestDue = new Gauge({
+    name: 'klankbord_jobs_oldest_due_seconds',
+    help: 'Age of the oldest job that is due but not claimed (0 when none): a growing value means workers fall behind.',
+    registers: [],
+  })
+  new Gauge({
+    name: 'klankbord_jobs',
+    help: 'Background jobs by state (due = queued and runnable now; dead = dead letters to inspect).',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const s = await jobQueueStats(services.db)
+      for (const state of ['queued', 'running', 'succeeded', 'dead', 'due'] as const)
+        this.set({ state }, s[state])
+      oldestDue.set(s.oldestDueSeconds)
+    },
+  })
+  registry.registerMetric(oldestDue)
   app.use('*', async (c, next) => {
     const end = duration.startTimer({ method: c.req.method })
     await next()

@@ -330,5 +330,7 @@ describe('operations', () => {
   it('exposes Prometheus metrics including request counts', async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text()
     assert.match(text, /klankbord_http_requests_total\{method="GET",status="2xx"\} \d+/)
+    assert.match(text, /klankbord_jobs\{state="dead"\} \d+/)
+    assert.match(text, /klankbord_jobs_oldest_due_seconds \d+/)
   })
 })
