@@ -34,20 +34,22 @@ export interface EventTable {
   data: unknown
 }
 
+/** The event row for a write, for callers that insert it themselves (for example inside one statement). */
+export function eventRow(ctx: WriteContext, event: EventInput) {
+  return {
+    organisation_id: ctx.organisationId,
+    id: newId(),
+    type: event.type,
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.id ?? null,
+    request_id: ctx.requestId ?? null,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId ?? null,
+    data: JSON.stringify(event.data ?? {}),
+  }
+}
+
 /** Appends an event inside the caller's transaction. */
 export async function recordEvent(trx: Transaction<any> | Kysely<any>, ctx: WriteContext, event: EventInput) {
-  await (trx as Kysely<{ event: EventTable }>)
-    .insertInto('event')
-    .values({
-      organisation_id: ctx.organisationId,
-      id: newId(),
-      type: event.type,
-      actor_type: ctx.actor.type,
-      actor_id: ctx.actor.id ?? null,
-      request_id: ctx.requestId ?? null,
-      subject_type: event.subjectType,
-      subject_id: event.subjectId ?? null,
-      data: JSON.stringify(event.data ?? {}),
-    })
-    .execute()
+  await (trx as Kysely<{ event: EventTable }>).insertInto('event').values(eventRow(ctx, event)).execute()
 }
