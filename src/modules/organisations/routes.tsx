@@ -59,7 +59,13 @@ export function organisationRoutes(deps: StaffDeps) {
         401,
       )
     }
-    const token = await createSession(deps.db, accountId, deps.ttlHours, c.req.header('user-agent'))
+    const token = await createSession(
+      deps.db,
+      accountId,
+      deps.ttlHours,
+      c.req.header('user-agent'),
+      c.get('requestId'),
+    )
     await setSessionCookie(c, deps, token)
     return c.redirect(next ?? '/', 303)
   })
@@ -68,7 +74,7 @@ export function organisationRoutes(deps: StaffDeps) {
     const staff = requireStaff(c)
     const form = await c.req.parseBody()
     checkCsrf(staff, typeof form._csrf === 'string' ? form._csrf : null)
-    await destroySession(deps.db, staff.sessionId)
+    await destroySession(deps.db, staff, c.get('requestId'))
     clearSessionCookie(c)
     return c.redirect('/login', 303)
   })

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import { recordEvent } from '../../platform/db/audit.ts'
 import type { Database } from '../database.ts'
 import type { Role } from './schema.ts'
 
@@ -23,25 +24,47 @@ function digest(token: string) {
   return createHash('sha256').update(token).digest('hex')
 }
 
-/** Starts a session; returns the token for the cookie. */
+/**
+ * Starts a session and audits the login in every organisation the account belongs to (the audit trail
+ * is per organisation); returns the token for the cookie.
+ */
 export async function createSession(
   db: Kysely<Database>,
   accountId: string,
   ttlHours: number,
   userAgent?: string,
+  requestId?: string,
 ) {
   const token = randomBytes(32).toString('base64url')
-  await db
-    .insertInto('staff_session')
-    .values({
-      id: digest(token),
-      account_id: accountId,
-      csrf_token: randomBytes(24).toString('base64url'),
-      expires_at: new Date(Date.now() + ttlHours * 3_600_000),
-      user_agent: userAgent?.slice(0, 300) ?? null,
-    })
-    .execute()
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('staff_session')
+      .values({
+        id: digest(token),
+        account_id: accountId,
+        csrf_token: randomBytes(24).toString('base64url'),
+        expires_at: new Date(Date.now() + ttlHours * 3_600_000),
+        user_agent: userAgent?.slice(0, 300) ?? null,
+      })
+      .execute()
+    await auditSession(trx, accountId, 'session.started', requestId)
+  })
   return token
+}
+
+async function auditSession(db: Kysely<Database>, accountId: string, type: string, requestId?: string) {
+  const orgs = await db
+    .selectFrom('membership')
+    .select('organisation_id')
+    .where('account_id', '=', accountId)
+    .execute()
+  for (const o of orgs) {
+    await recordEvent(
+      db,
+      { organisationId: o.organisation_id, actor: { type: 'account', id: accountId }, requestId },
+      { type, subjectType: 'account', subjectId: accountId },
+    )
+  }
 }
 
 /** Resolves a cookie token to an identity, sliding the expiry; null when unknown, expired or disabled. */
@@ -90,7 +113,10 @@ export async function resolveSession(
   }
 }
 
-/** Ends a session. */
-export async function destroySession(db: Kysely<Database>, sessionId: string) {
-  await db.deleteFrom('staff_session').where('id', '=', sessionId).execute()
+/** Ends a session and audits the logout. */
+export async function destroySession(db: Kysely<Database>, staff: StaffIdentity, requestId?: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('staff_session').where('id', '=', staff.sessionId).execute()
+    await auditSession(trx, staff.accountId, 'session.ended', requestId)
+  })
 }
