@@ -19,12 +19,14 @@ import { surveyPageRoutes } from '../modules/surveys/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
 import { createBaseApp } from '../platform/http/app.ts'
 import { mountAssets } from '../platform/http/assets.ts'
+import { apiVersionHeader } from '../platform/http/openapi.ts'
 import { operationalRoutes } from './operational.ts'
 import type { Services } from './services.ts'
 
 /** Builds the API router (also used to generate openapi/v1.json). */
 export function createApi(db: Kysely<Database>) {
   const api = new OpenAPIHono<AppEnv>()
+  api.use(apiVersionHeader())
   api.route('/', responseApi(db))
   api.route('/', analyticsApi(db))
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
@@ -45,7 +47,7 @@ export function openApiDocument() {
       version: '1.0.0',
       description:
         'Measure and improve how people experience public services. Dutch domain terms: see docs/glossary.md.',
-      contact: { name: 'Klankbord', url: 'https://klankbord.nl' },
+      contact: { name: 'Klankbord', url: 'https://klankbord.nl', email: 'info@klankbord.nl' },
       license: {
         name: 'EUPL-1.2',
         url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',

@@ -139,6 +139,7 @@ describe('the response API', () => {
       answers,
     })
     assert.equal(res.status, 201)
+    assert.equal(res.headers.get('api-version'), '1.0.0')
     const { id } = await res.json()
     const rows = await t.services.db
       .selectFrom('answer')
@@ -180,6 +181,7 @@ describe('the response API', () => {
     })
     assert.equal(res.status, 400)
     assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assert.equal(res.headers.get('api-version'), '1.0.0')
     const problem = await res.json()
     const names = problem.invalidParams.map((p: { name: string }) => p.name).sort()
     assert.deepEqual(names, ['answers.onbekend', 'answers.rapportcijfer', 'answers.snelheid', 'channel'])

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
-import { apiRouter, problemResponses } from '../../platform/http/openapi.ts'
+import { apiRouter, problemResponses, withVersionHeader } from '../../platform/http/openapi.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import { authorize, requireOrganisation, requireStaff } from '../organisations/index.ts'
@@ -58,10 +58,10 @@ const route = createRoute({
   summary: 'Responses and mean rapportcijfer with 95% CI, per month and per channel (last 12 months)',
   security: [{ session: [] }],
   request: { params: z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) }) },
-  responses: {
+  responses: withVersionHeader({
     200: { description: 'The overview.', content: { 'application/json': { schema: OverviewSchema } } },
     ...problemResponses(400, 401, 403, 404),
-  },
+  }),
 })
 
 /** API of the analytics capability. */

@@ -1,7 +1,7 @@
 /** JSON API for submitting responses: POST /api/v1/surveys/{publicKey}/responses. */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Kysely } from 'kysely'
-import { apiRouter, problemResponses, requireJson } from '../../platform/http/openapi.ts'
+import { apiRouter, problemResponses, requireJson, withVersionHeader } from '../../platform/http/openapi.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import { loadPublicSurvey } from '../surveys/load-public-survey.ts'
@@ -51,14 +51,14 @@ const route = createRoute({
     }),
     body: { required: true, content: { 'application/json': { schema: SubmissionSchema } } },
   },
-  responses: {
+  responses: withVersionHeader({
     201: { description: 'Stored.', content: { 'application/json': { schema: CreatedSchema } } },
     200: {
       description: 'Already stored earlier with this submissionKey.',
       content: { 'application/json': { schema: CreatedSchema } },
     },
     ...problemResponses(400, 404, 413, 415),
-  },
+  }),
 })
 
 /** Routes of the responses API. */

@@ -59,3 +59,31 @@ export function problemResponses(...statuses: number[]) {
     ]),
   )
 }
+
+/** The full version of the API, returned in the `API-Version` header of every API response (NL ADR API-57). */
+export const API_VERSION = '1.0.0'
+
+const versionHeader = {
+  'API-Version': {
+    description: 'Full version of the API that answered (semantic versioning).',
+    schema: { type: 'string' as const, example: API_VERSION },
+  },
+}
+
+/** Adds the `API-Version` header to every response of an operation's response map. */
+export function withVersionHeader<T extends Record<string | number, object>>(responses: T): T {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, r]) => [
+      status,
+      { ...r, headers: { ...versionHeader, ...(r as { headers?: object }).headers } },
+    ]),
+  ) as T
+}
+
+/** Sets the `API-Version` header on every response of the router it is used on. */
+export function apiVersionHeader(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    c.res.headers.set('API-Version', API_VERSION)
+  }
+}
