@@ -1,0 +1,29 @@
+/** The standard survey of the thin slice expressed in the definition format, so both stay one source. */
+import { STANDARD_QUESTIONS, STANDARD_SURVEY_TITLE } from '../standard-survey.ts'
+import { SurveyDefinition as Schema, type SurveyDefinition } from './schema.ts'
+
+/** The standard survey as a `klankbord.survey/1` definition. */
+export function standardDefinition(): SurveyDefinition {
+  return Schema.parse({
+    format: 'klankbord.survey/1',
+    title: { nl: STANDARD_SURVEY_TITLE },
+    languages: ['nl'],
+    hidden: [
+      { code: 'kanaal', source: 'channel', queryParam: 'kanaal' },
+      { code: 'zaak', source: 'case_reference', queryParam: 'zaak' },
+    ],
+    pages: [
+      {
+        questions: STANDARD_QUESTIONS.map((q) => ({
+          code: q.code,
+          type: q.kind,
+          text: { nl: q.text },
+          ...(q.help ? { help: { nl: q.help } } : {}),
+          required: q.required,
+          ...(q.driver ? { driver: q.driver } : {}),
+          ...(q.kind === 'open' ? { maxLength: q.maxLength ?? 2000 } : {}),
+        })),
+      },
+    ],
+  })
+}
