@@ -100,10 +100,19 @@ export async function runBenchFiles(
   return outcomes
 }
 
-/** Writes the results file: the list of results and nothing else (ARCHITECTURE §6). */
-export function writeResults(file: string, results: BenchResult[]) {
+/**
+ * Writes the results file: the list of results and nothing else (ARCHITECTURE §6). With `merge` (a run
+ * of some benchmarks only) figures of this run replace those of the same name and the rest are kept.
+ */
+export function writeResults(file: string, results: BenchResult[], merge = false) {
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+  let list = results
+  if (merge && fs.existsSync(file)) {
+    const fresh = new Set(results.map((r) => r.name))
+    const kept = (JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult[]).filter((r) => !fresh.has(r.name))
+    list = [...kept, ...results]
+  }
+  fs.writeFileSync(file, `${JSON.stringify(list, null, 2)}\n`)
 }
 
 /** A readable table of the outcomes: one row per figure, and one row per failed benchmark. */

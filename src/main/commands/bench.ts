@@ -36,9 +36,11 @@ export function registerBench(program: Command) {
         console.error(`[${bench}] ${line}`),
       )
       const resultsFile = path.join(BENCH_DIR, 'results', 'latest.json')
+      // A partial run (--only) updates its own figures and keeps the others.
       writeResults(
         resultsFile,
         outcomes.flatMap((o) => o.results),
+        Boolean(options.only),
       )
       console.log(resultsTable(outcomes))
       console.log(`Results written to ${path.relative(process.cwd(), resultsFile) || resultsFile}.`)
