@@ -11,6 +11,18 @@ import pg from 'pg'
 import { openServices, type Services } from '../src/main/services.ts'
 import { type Config, loadConfig } from '../src/platform/config.ts'
 
+/**
+ * Settings for tests: quiet logs; no minimum fill time (browsers driven by tests fill a form in under a
+ * second) and no rate limits (tests post many responses from one address). The protections themselves
+ * are tested with explicit settings in test/http/abuse-protection.test.ts.
+ */
+export const TEST_DEFAULTS = {
+  LOG_LEVEL: 'silent',
+  FORM_MIN_FILL_SECONDS: '0',
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '0',
+  RATE_LIMIT_PAGE_VIEWS_PER_MINUTE: '0',
+}
+
 /** A database for one test file, with the services on top of it. */
 export interface TestDatabase {
   config: Config
@@ -32,7 +44,7 @@ export async function makeTestDatabaseConfig(
     await admin.end()
     const url = new URL(base)
     url.pathname = `/${name}`
-    const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATABASE_URL: url.toString() })
+    const config = loadConfig({ ...TEST_DEFAULTS, ...env, DATABASE_URL: url.toString() })
     return {
       config,
       remove: async () => {
@@ -48,7 +60,7 @@ export async function makeTestDatabaseConfig(
   if (template && fs.existsSync(path.join(template, 'pgdata'))) {
     fs.cpSync(path.join(template, 'pgdata'), path.join(dir, 'pgdata'), { recursive: true })
   }
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATA_DIR: dir, DATABASE_URL: '' })
+  const config = loadConfig({ ...TEST_DEFAULTS, ...env, DATA_DIR: dir, DATABASE_URL: '' })
   return { config, remove: async () => fs.rmSync(dir, { recursive: true, force: true }) }
 }
 

@@ -2,12 +2,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import type { Config } from '../src/platform/config.ts'
+import { TEST_DEFAULTS } from './database.ts'
 
 const BIN = path.resolve(import.meta.dirname, '../bin/klankbord.js')
 
 /** Environment that points a child process at a test database. */
 export function envFor(config: Config, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...extra }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...TEST_DEFAULTS, LOG_LEVEL: 'warn', PORT: '0', ...extra }
   if (config.DATABASE_URL) env.DATABASE_URL = config.DATABASE_URL
   else {
     env.DATA_DIR = config.dataDirAbsolute

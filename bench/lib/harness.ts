@@ -109,7 +109,9 @@ export function writeResults(file: string, results: BenchResult[], merge = false
   let list = results
   if (merge && fs.existsSync(file)) {
     const fresh = new Set(results.map((r) => r.name))
-    const kept = (JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult[]).filter((r) => !fresh.has(r.name))
+    const kept = (JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult[]).filter(
+      (r) => !fresh.has(r.name),
+    )
     list = [...kept, ...results]
   }
   fs.writeFileSync(file, `${JSON.stringify(list, null, 2)}\n`)

@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { ConfigError } from '../platform/config.ts'
 import { AppError } from '../platform/errors.ts'
 import { registerBench } from './commands/bench.ts'
+import { registerCases } from './commands/cases.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerDocs } from './commands/docs.ts'
 import { registerMigrate } from './commands/migrate.ts'
@@ -18,6 +19,7 @@ registerServe(program)
 registerWorker(program)
 registerMigrate(program)
 registerDemo(program)
+registerCases(program)
 registerBench(program)
 registerDocs(program)
 

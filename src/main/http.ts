@@ -6,7 +6,9 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Kysely } from 'kysely'
 import { analyticsApi, analyticsPages } from '../modules/analytics/index.ts'
 import type { AppEnv } from '../modules/app-env.ts'
+import { caseApi } from '../modules/cases/index.ts'
 import type { Database } from '../modules/database.ts'
+import { measurementApi, measurementPages } from '../modules/measurement/index.ts'
 import {
   checkCsrf,
   instanceSecret,
@@ -15,7 +17,7 @@ import {
   type StaffDeps,
 } from '../modules/organisations/index.ts'
 import { responseApi } from '../modules/responses/api.ts'
-import { surveyPageRoutes } from '../modules/surveys/index.ts'
+import { limitPublicSurveyEndpoints, surveyPageRoutes } from '../modules/surveys/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
 import { createBaseApp } from '../platform/http/app.ts'
 import { mountAssets } from '../platform/http/assets.ts'
@@ -26,9 +28,10 @@ import type { Services } from './services.ts'
 /** Builds the API router (also used to generate openapi/v1.json). */
 export function createApi(db: Kysely<Database>) {
   const api = new OpenAPIHono<AppEnv>()
-  api.use(apiVersionHeader())
   api.route('/', responseApi(db))
   api.route('/', analyticsApi(db))
+  api.route('/', caseApi(db))
+  api.route('/', measurementApi(db))
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
@@ -59,7 +62,15 @@ export function openApiDocument() {
 
 /** Creates the web application. */
 export function createApp(services: Services) {
-  const app = createBaseApp<AppEnv>({ logger: services.logger, maxBodyBytes: services.config.MAX_BODY_BYTES })
+  const app = createBaseApp<AppEnv>({
+    logger: services.logger,
+    maxBodyBytes: services.config.MAX_BODY_BYTES,
+    // Bulk imports of case records carry thousands of rows; only staff-authenticated import paths get more.
+    largeBodies: {
+      paths: [/^\/api\/v1\/organisations\/[^/]+\/cases$/],
+      maxBytes: services.config.MAX_IMPORT_BODY_BYTES,
+    },
+  })
   let secret: Promise<string> | null = null
   const staffDeps: StaffDeps = {
     db: services.db,
@@ -72,6 +83,14 @@ export function createApp(services: Services) {
   }
   mountAssets(app)
   app.route('/', operationalRoutes(services))
+  // Before the limiter, so that a 429 from the API also says which API version answered.
+  app.use('/api/v1/*', apiVersionHeader())
+  // Registered before every route: Hono runs handlers in registration order.
+  limitPublicSurveyEndpoints(app, {
+    pageViewsPerMinute: services.config.RATE_LIMIT_PAGE_VIEWS_PER_MINUTE,
+    submissionsPerMinute: services.config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE,
+    trustProxy: services.config.TRUST_PROXY_HOPS,
+  })
   app.use('/', loadStaff(staffDeps))
   app.use('/o/*', loadStaff(staffDeps))
   app.use('/logout', loadStaff(staffDeps))
@@ -83,8 +102,15 @@ export function createApp(services: Services) {
     await next()
   })
   app.route('/', organisationRoutes(staffDeps))
-  app.route('/', surveyPageRoutes(services.db))
+  app.route(
+    '/',
+    surveyPageRoutes(services.db, {
+      secret: staffDeps.secret,
+      minFillMs: services.config.FORM_MIN_FILL_SECONDS * 1000,
+    }),
+  )
   app.route('/', analyticsPages(services.db, services.config.publicUrl))
+  app.route('/', measurementPages(services.db))
   app.route('/api/v1', createApi(services.db))
   return app
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { AppEnv } from '../modules/app-env.ts'
+import { publicAbuseCounts } from '../modules/surveys/index.ts'
 import { currentVersion } from '../platform/db/migrate.ts'
 import { jobQueueStats } from '../platform/jobs/index.ts'
 import type { Services } from './services.ts'
@@ -44,6 +45,30 @@ export function operationalRoutes(services: Services) {
     },
   })
   registry.registerMetric(oldestDue)
+  new Counter({
+    name: 'klankbord_public_rate_limited_total',
+    help: 'Requests to public survey endpoints refused with 429, by limit.',
+    labelNames: ['limit'],
+    registers: [registry],
+    collect() {
+      const c = publicAbuseCounts().rateLimited
+      this.reset()
+      this.inc({ limit: 'page_views' }, c.pageViews)
+      this.inc({ limit: 'submissions' }, c.submissions)
+    },
+  })
+  new Counter({
+    name: 'klankbord_public_form_posts_dropped_total',
+    help: 'Public form posts answered like a success but not stored, by reason (honeypot, too_fast).',
+    labelNames: ['reason'],
+    registers: [registry],
+    collect() {
+      const d = publicAbuseCounts().dropped
+      this.reset()
+      this.inc({ reason: 'honeypot' }, d.honeypot)
+      this.inc({ reason: 'too_fast' }, d.tooFast)
+    },
+  })
   app.use('*', async (c, next) => {
     const end = duration.startTimer({ method: c.req.method })
     await next()

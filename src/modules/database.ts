@@ -1,12 +1,18 @@
 /** The whole database as Kysely sees it: the union of every capability's tables. */
 import type { EventTable } from '../platform/db/audit.ts'
 import type { JobTable } from '../platform/jobs/schema.ts'
+import type { MeasurementTables } from './measurement/schema.ts'
 import type { OrganisationTables } from './organisations/schema.ts'
 import type { ResponseTables } from './responses/schema.ts'
 import type { SignalTables } from './signals/schema.ts'
 import type { SurveyTables } from './surveys/schema.ts'
 
-export interface Database extends OrganisationTables, SurveyTables, ResponseTables, SignalTables {
+export interface Database
+  extends OrganisationTables,
+    SurveyTables,
+    ResponseTables,
+    SignalTables,
+    MeasurementTables {
   event: EventTable
   job: JobTable
   schema_migration: { version: string; name: string; applied_at: Date }

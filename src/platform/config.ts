@@ -82,6 +82,35 @@ const variables = {
     z.coerce.number().int().min(1024).max(50_000_000).default(100_000),
     { description: 'Largest request body accepted by the web server, in bytes.' },
   ],
+  RATE_LIMIT_PAGE_VIEWS_PER_MINUTE: [
+    z.coerce.number().int().min(0).max(1_000_000).default(600),
+    { description: 'Public survey page views per client address per minute (0: no limit).' },
+  ],
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE: [
+    z.coerce.number().int().min(0).max(1_000_000).default(60),
+    {
+      description:
+        'Survey submissions (form and API together) per client address per survey per minute (0: no limit). Generous so that a kiosk or a call centre behind one address is not blocked.',
+    },
+  ],
+  TRUST_PROXY_HOPS: [
+    z.coerce.number().int().min(0).max(10).default(0),
+    {
+      description:
+        "Number of the installation's own reverse proxies whose X-Forwarded-For entry is trusted for the client address (0: use the connection's address).",
+    },
+  ],
+  FORM_MIN_FILL_SECONDS: [
+    z.coerce.number().min(0).max(60).default(2),
+    {
+      description:
+        'A survey form posted sooner than this after the page was made is treated as a bot: answered like a success, not stored (0: no check).',
+    },
+  ],
+  MAX_IMPORT_BODY_BYTES: [
+    z.coerce.number().int().min(1024).max(500_000_000).default(5_000_000),
+    { description: 'Largest body accepted by bulk import endpoints (case records), in bytes.' },
+  ],
   DEMO_RESPONSES: [
     z.coerce.number().int().min(0).max(20_000_000).default(20_000),
     { description: 'Number of responses of the demo organisation loaded on the first `npm start`.' },

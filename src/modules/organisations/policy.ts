@@ -10,10 +10,17 @@ export type Permission =
   | 'responses.read-personal'
   | 'organisation.manage'
   | 'signals.handle'
+  | 'cases.import'
 
 const grants: Record<Role, Permission[]> = {
-  admin: ['overview.read', 'responses.read-personal', 'organisation.manage', 'signals.handle'],
-  analyst: ['overview.read', 'responses.read-personal'],
+  admin: [
+    'overview.read',
+    'responses.read-personal',
+    'organisation.manage',
+    'signals.handle',
+    'cases.import',
+  ],
+  analyst: ['overview.read', 'responses.read-personal', 'cases.import'],
   handler: ['overview.read', 'signals.handle', 'responses.read-personal'],
   viewer: ['overview.read'],
 }

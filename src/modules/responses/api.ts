@@ -57,7 +57,7 @@ const route = createRoute({
       description: 'Already stored earlier with this submissionKey.',
       content: { 'application/json': { schema: CreatedSchema } },
     },
-    ...problemResponses(400, 404, 413, 415),
+    ...problemResponses(400, 404, 413, 415, 429),
   }),
 })
 

@@ -13,6 +13,12 @@ export const GLOBAL_TABLES: Record<string, string> = {
   account: 'a person can be a member of several organisations',
   staff_session: 'a session belongs to an account, before an organisation is chosen',
   job: 'platform queue; organisation_id is set when a job concerns one organisation',
+  measurement_scale: 'reference data: answer scales of the kern template (docs/measurement-model.md)',
+  measurement_scale_point: 'reference data: the points of a kern answer scale',
+  measurement_block: 'reference data: locked, versioned bouwblokken of the kern template',
+  measurement_core_question: 'reference data: exact wording of the core questions of a bouwblok version',
+  measurement_template: 'reference data: shipped standard templates of the measurement model (kern)',
+  measurement_template_block: 'reference data: which bouwblokken a template holds and where they hang',
 }
 
 /** One broken rule. */

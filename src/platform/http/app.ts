@@ -22,7 +22,12 @@ export interface BaseVariables {
 export type BaseEnv = { Variables: BaseVariables }
 
 /** Creates the base app; routes are mounted on it by `src/main`. */
-export function createBaseApp<E extends BaseEnv>(options: { logger: Logger; maxBodyBytes: number }) {
+export function createBaseApp<E extends BaseEnv>(options: {
+  logger: Logger
+  maxBodyBytes: number
+  /** Paths that accept a larger body (bulk imports), with their limit. */
+  largeBodies?: { paths: RegExp[]; maxBytes: number }
+}) {
   const app = new Hono<E>()
   app.use(
     requestId({
@@ -63,13 +68,17 @@ export function createBaseApp<E extends BaseEnv>(options: { logger: Logger; maxB
     }),
   )
   app.use(gzipPages())
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new PayloadTooLargeError(options.maxBodyBytes)
+        throw new PayloadTooLargeError(maxSize)
       },
-    }),
+    })
+  const normal = limit(options.maxBodyBytes)
+  const large = options.largeBodies ? limit(options.largeBodies.maxBytes) : normal
+  app.use((c, next) =>
+    options.largeBodies?.paths.some((p) => p.test(c.req.path)) ? large(c, next) : normal(c, next),
   )
   app.use(originGuard())
   app.onError((error, c) => {

@@ -1,18 +1,22 @@
 /**
  * Self-hosted static assets (no CDN): NL Design System CSS, the design-token theme, our own small CSS
- * and htmx. Read once at start-up, served with a content hash in the URL and a long cache lifetime.
+ * and htmx. Built or read once (at `mountAssets`, i.e. when the app is created), served with a content
+ * hash in the URL and a long cache lifetime.
+ *
+ * `utrecht.css` and `theme.css` are not the packages' whole files (406 KB and 207 KB) but the subset our
+ * pages can use: the component rules whose classes appear in our source and the design tokens those
+ * rules need (src/platform/web/css/bundle.ts, docs/page-weight.md).
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Hono } from 'hono'
+import { buildFromInstalled, fullStylesheetPaths, type Stylesheets } from '../web/css/bundle.ts'
 import { acceptsGzip } from './gzip.ts'
 
 const require = createRequire(import.meta.url)
-const here = path.dirname(fileURLToPath(import.meta.url))
 
 interface Asset {
   body: Buffer
@@ -21,33 +25,39 @@ interface Asset {
   hash: string
 }
 
-const sources: Record<string, () => string> = {
-  'utrecht.css': () => require.resolve('@utrecht/component-library-css/dist/index.css'),
-  'theme.css': () =>
-    path.join(
-      path.dirname(require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/package.json')),
-      'dist/theme.css',
-    ),
-  'app.css': () => path.join(here, '../web/app.css'),
-  'htmx.min.js': () => path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist/htmx.min.js'),
+/** The subset stylesheets, built on first use and shared by every asset that needs them. */
+let stylesheets: Stylesheets | null = null
+function subset(): Stylesheets {
+  stylesheets ??= buildFromInstalled()
+  return stylesheets
+}
+
+const sources: Record<string, () => Buffer> = {
+  'utrecht.css': () => Buffer.from(subset()['utrecht.css']),
+  'theme.css': () => Buffer.from(subset()['theme.css']),
+  'app.css': () => fs.readFileSync(fullStylesheetPaths()['app.css']),
+  'htmx.min.js': () =>
+    fs.readFileSync(path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist/htmx.min.js')),
 }
 
 let loaded: Record<string, Asset> | null = null
 
 function load(): Record<string, Asset> {
   if (loaded) return loaded
-  loaded = {}
+  // Filled in a local first: a build that throws must not leave a half-empty table behind.
+  const built: Record<string, Asset> = {}
   for (const [name, resolve] of Object.entries(sources)) {
-    const body = fs.readFileSync(resolve())
+    const body = resolve()
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
-    loaded[name] = {
+    built[name] = {
       body,
       gzipped: gzipSync(body, { level: 9 }),
       type: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
       hash,
     }
   }
-  return loaded
+  loaded = built
+  return built
 }
 
 /** The versioned URL of an asset, for use in pages. */
@@ -56,8 +66,9 @@ export function assetUrl(name: keyof typeof sources & string): string {
   return `/assets/${asset?.hash}/${name}`
 }
 
-/** Mounts `/assets/:hash/:name`. */
+/** Mounts `/assets/:hash/:name`, building the assets now so the first page view does not pay for it. */
 export function mountAssets(app: Hono<any>) {
+  load()
   app.get('/assets/:hash/:name', (c) => {
     const asset = load()[c.req.param('name')]
     if (!asset) return c.notFound()

@@ -48,6 +48,7 @@ export function problemResponses(...statuses: number[]) {
     409: 'Conflict with the current state.',
     413: 'Body too large.',
     415: 'Body is not JSON.',
+    429: 'Too many requests from this address; wait the number of seconds in Retry-After.',
   }
   return Object.fromEntries(
     statuses.map((s) => [

@@ -2,6 +2,10 @@
  * The public response page: server-rendered, works without JavaScript and with the keyboard only.
  * Every closed question is a fieldset with a legend; invalid answers are listed in an error summary
  * that links to each question. A hidden submission key makes a double submit harmless.
+ *
+ * Two bot checks are invisible to people: a signed start time (hidden field) and a honeypot text field.
+ * The honeypot is moved off-screen with CSS rather than `display: none` (bots skip fields they can tell
+ * are hidden), is out of the Tab order and hidden from screen readers, and is labelled in case CSS is off.
  */
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import type { PublicQuestion, PublicSurvey } from '../load-public-survey.ts'
@@ -11,6 +15,10 @@ import { AGREEMENT_OPTIONS } from '../standard-survey.ts'
 export interface SurveyPageProps {
   survey: PublicSurvey
   submissionKey: string
+  /** Signed start time for the minimum fill time check (see bot-guard.ts). */
+  started?: string
+  /** Name of the honeypot field; default "website". */
+  honeypot?: string
   channel?: string
   values?: Record<string, string>
   errors?: FieldError[]
@@ -99,6 +107,22 @@ function Question(props: { q: PublicQuestion; value?: string; error?: string }) 
   )
 }
 
+/**
+ * A field only bots fill. `utrecht-skip-link--hidden` is the design system's off-screen position (fixed,
+ * far above the viewport; it has no :focus variant), usable because the CSP forbids inline styles.
+ * `kb-honeypot` lets app.css take over later. aria-hidden on the wrapper plus tabindex -1 on the input
+ * keep it away from screen readers and the keyboard (axe accepts aria-hidden content that is not tabbable).
+ */
+function Honeypot(props: { name: string }) {
+  const id = `kb-hp-${props.name}`
+  return (
+    <div class="kb-honeypot utrecht-skip-link--hidden" aria-hidden="true">
+      <label for={id}>Laat dit veld leeg</label>
+      <input type="text" id={id} name={props.name} value="" tabindex={-1} autocomplete="off" />
+    </div>
+  )
+}
+
 /** Renders the survey page. */
 export function SurveyPage(props: SurveyPageProps) {
   const errors = props.errors ?? []
@@ -117,6 +141,8 @@ export function SurveyPage(props: SurveyPageProps) {
       <form method="post" action={`/s/${props.survey.publicKey}`} class="kb-form" novalidate>
         <input type="hidden" name="_submission" value={props.submissionKey} />
         {props.channel ? <input type="hidden" name="_channel" value={props.channel} /> : null}
+        {props.started ? <input type="hidden" name="_started" value={props.started} /> : null}
+        <Honeypot name={props.honeypot ?? 'website'} />
         {props.survey.questions.map((q) => (
           <Question q={q} value={props.values?.[q.code]} error={errorFor(q.code)} />
         ))}
