@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startMeasurementTestServer } from '../../src/modules/measurement/test-app.ts'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
+import { startTestServer } from '../server.ts'
 import { launchBrowser, runAxe } from './browser.ts'
 
 let t: TestDatabase
@@ -26,7 +26,7 @@ async function assertNoViolations(p: Page) {
 
 before(async () => {
   t = await createTestDatabase()
-  server = await startMeasurementTestServer(t.services)
+  server = await startTestServer(t.services)
   org = await createOrganisationWithStaff(t.services, 'admin')
   browser = await launchBrowser()
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } })

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,34 +8,14 @@ import { createOrganisationWithStaff } from '../../../test/factories.ts'
 import { envFor, runCli } from '../../../test/process.ts'
 import { newId } from '../../platform/db/ids.ts'
 
-const ROOT = path.resolve(import.meta.dirname, '../../..')
-const ENTRY = path.join(import.meta.dirname, 'testing/cli-entry.ts')
-const registered = fs.readFileSync(path.join(ROOT, 'src/main/cli.ts'), 'utf8').includes('registerCases(')
 
 let t: TestDatabase
 let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let dir: string
 
-/** `klankbord …` as a child process: the real bin once cli.ts has the command, the test entry before. */
-function klankbord(args: string[]): Promise<{ code: number | null; output: string }> {
-  // On the embedded database the child becomes a client of this process through the data dir's socket.
-  const env = envFor(t.config)
-  if (registered) return runCli(args, env)
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-      env,
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (d) => {
-      output += d
-    })
-    child.stderr.on('data', (d) => {
-      output += d
-    })
-    child.on('exit', (code) => resolve({ code, output }))
-  })
+/** `klankbord …` as a child process; on the embedded database it connects through the data dir's socket. */
+function klankbord(args: string[]) {
+  return runCli(args, envFor(t.config))
 }
 
 function file(name: string, content: string | Uint8Array) {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
 import { createOrganisationWithStaff, login } from '../../../test/factories.ts'
+import { startTestServer } from '../../../test/server.ts'
 import { offlineKysely } from '../../platform/db/offline.ts'
 import type { Database } from '../database.ts'
 import { MeasurementModelSchema } from './present.ts'
 import { measurementApi } from './routes.tsx'
-import { startMeasurementTestServer } from './test-app.ts'
 
 let t: TestDatabase
 let server: { url: string; close(): Promise<void> }
@@ -49,7 +49,7 @@ async function eventCount(organisationId: string) {
 
 before(async () => {
   t = await createTestDatabase()
-  server = await startMeasurementTestServer(t.services)
+  server = await startTestServer(t.services)
   admin = await createOrganisationWithStaff(t.services, 'admin')
   viewer = await createOrganisationWithStaff(t.services, 'viewer')
   adminSession = await session(admin.email, admin.org.slug)
