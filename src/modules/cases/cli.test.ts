@@ -8,7 +8,6 @@ import { createOrganisationWithStaff } from '../../../test/factories.ts'
 import { envFor, runCli } from '../../../test/process.ts'
 import { newId } from '../../platform/db/ids.ts'
 
-
 let t: TestDatabase
 let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let dir: string
