@@ -273,6 +273,66 @@ describe('the overview', () => {
   })
 })
 
+describe('the overview beside process data', () => {
+  it('shows the grade by doorlooptijd of the linked zaak, and counts responses without one', async () => {
+    const product = await t.services.db
+      .selectFrom('product')
+      .select('id')
+      .where('organisation_id', '=', b.org.id)
+      .executeTakeFirst()
+    const productId = product?.id ?? crypto.randomUUID()
+    if (!product) {
+      await t.services.db
+        .insertInto('product')
+        .values({
+          organisation_id: b.org.id,
+          id: productId,
+          code: 'paspoort',
+          name: 'Paspoort',
+          department_id: null,
+        })
+        .execute()
+    }
+    const channel = await t.services.db
+      .selectFrom('channel')
+      .select('id')
+      .where('organisation_id', '=', b.org.id)
+      .where('code', '=', 'balie')
+      .executeTakeFirstOrThrow()
+    const caseId = crypto.randomUUID()
+    const started = new Date(Date.now() - 10 * 86_400_000)
+    await t.services.db
+      .insertInto('service_case')
+      .values({
+        organisation_id: b.org.id,
+        id: caseId,
+        reference: 'Z-2026-0001',
+        product_id: productId,
+        channel_id: channel.id,
+        started_at: started,
+        ended_at: new Date(started.getTime() + 4 * 86_400_000),
+        contact_count: 2,
+      })
+      .execute()
+    const res = await postJson(`/api/v1/surveys/${b.survey.publicKey}/responses`, {
+      answers: { rapportcijfer: 9 },
+    })
+    const { id } = await res.json()
+    await t.services.db
+      .updateTable('response')
+      .set({ case_id: caseId })
+      .where('organisation_id', '=', b.org.id)
+      .where('id', '=', id)
+      .execute()
+    const { cookie } = await login(server.url, b.email)
+    const html = await (await fetch(`${server.url}/o/${b.org.slug}`, { headers: { cookie } })).text()
+    assert.match(html, /<caption class="utrecht-table__caption">Rapportcijfer naar doorlooptijd<\/caption>/)
+    // The zaak took 4 days: one response in the 2–7 days row, grade 9,0, median 4.
+    assert.match(html, /2–7 dagen<\/th><td[^>]*>1<\/td><td[^>]*>9,0<\/td><td[^>]*>—<\/td><td[^>]*>4<\/td>/)
+    assert.match(html, /reacties zonder zaak/)
+  })
+})
+
 describe('staff login', () => {
   it('refuses a wrong password without saying whether the account exists', async () => {
     const wrong = await fetch(`${server.url}/login`, {

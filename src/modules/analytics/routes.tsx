@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { apiRouter, problemResponses, withVersionHeader } from '../../platform/http/openapi.ts'
 import type { AppEnv } from '../app-env.ts'
+import { leadTimeBeside } from '../cases/index.ts'
 import type { Database } from '../database.ts'
 import { authorize, requireOrganisation, requireStaff } from '../organisations/index.ts'
 import { findStandardSurvey } from '../surveys/index.ts'
@@ -20,11 +21,13 @@ export function analyticsPages(db: Kysely<Database>, publicUrl: string) {
     const org = requireOrganisation(c)
     authorize(org.role, 'overview.read')
     const [overview, survey] = await Promise.all([loadOverview(db, org.id), findStandardSurvey(db, org.id)])
+    const leadTime = await leadTimeBeside(db, org.id, new Date(overview.from), new Date(overview.to))
     return c.html(
       <OverviewPage
         organisation={org}
         staff={staff}
         overview={overview}
+        leadTime={leadTime}
         surveyLink={survey ? `${publicUrl}/s/${survey.publicKey}` : null}
       />,
     )

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
+import { getCurrentModel, measurementDb } from '../measurement/index.ts'
 import { authenticate } from '../organisations/authenticate.ts'
 import { loadDemo } from './load-demo.ts'
 
@@ -112,6 +113,17 @@ describe('loading the demo organisation', () => {
       .where('type', '=', 'demo.loaded')
       .execute()
     assert.equal(events.length, 1)
+  })
+
+  it('gives the demo organisation the kern measurement model as published version 1', async () => {
+    const org = await t.services.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', 'voorbeeld')
+      .executeTakeFirstOrThrow()
+    const model = await getCurrentModel(measurementDb(t.services.db), org.id)
+    assert.equal(model?.version, 1)
+    assert.equal(model?.status, 'published')
   })
 
   it('stores answers in typed columns: grades 1–10, statements 1–5 or dont_know, open answers as text', async () => {

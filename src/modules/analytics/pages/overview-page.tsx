@@ -2,6 +2,7 @@
 import * as Plot from '@observablehq/plot'
 import { renderChart } from '../../../platform/web/chart.ts'
 import { Layout } from '../../../platform/web/layout.tsx'
+import type { LeadTimeSummary } from '../../cases/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
 import type { StaffIdentity } from '../../organisations/sessions.ts'
 import type { Overview, OverviewRow } from '../overview.ts'
@@ -13,6 +14,66 @@ export interface OverviewPageProps {
   staff: StaffIdentity
   overview: Overview
   surveyLink: string | null
+  /** Rapportcijfer by doorlooptijd of the linked zaak (process data beside perception). */
+  leadTime?: LeadTimeSummary
+}
+
+function LeadTimeSection(props: { leadTime: LeadTimeSummary }) {
+  const { buckets, openCases, withoutCase } = props.leadTime
+  if (!buckets.some((b) => b.responses > 0)) return null
+  return (
+    <>
+      <h2 class="utrecht-heading-2">Rapportcijfer naar doorlooptijd</h2>
+      <p class="utrecht-paragraph">
+        Doorlooptijd is het aantal dagen van het begin tot het einde van de zaak waar de reactie bij hoort.
+      </p>
+      <div class="kb-table-wrap">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">Rapportcijfer naar doorlooptijd</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Doorlooptijd
+              </th>
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                Reacties
+              </th>
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                Gemiddeld cijfer
+              </th>
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                95%-betrouwbaarheidsinterval
+              </th>
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                Mediaan (dagen)
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {buckets.map((b) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {b.label}
+                </th>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">{count(b.responses)}</td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">{grade(b.grade.mean)}</td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">
+                  {interval(b.grade.lower, b.grade.upper)}
+                </td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">
+                  {b.medianDays === null ? '—' : count(b.medianDays)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="utrecht-paragraph kb-hint">
+        Niet in de tabel: {count(openCases)} reacties bij een zaak die nog loopt en {count(withoutCase)}{' '}
+        reacties zonder zaak.
+      </p>
+    </>
+  )
 }
 
 function BreakdownTable(props: { caption: string; first: string; rows: OverviewRow[] }) {
@@ -116,6 +177,7 @@ export function OverviewPage(props: OverviewPageProps) {
       <BreakdownTable caption="Rapportcijfer per maand" first="Maand" rows={o.byMonth} />
       <h2 class="utrecht-heading-2">Rapportcijfer per kanaal</h2>
       <BreakdownTable caption="Rapportcijfer per kanaal" first="Kanaal" rows={o.byChannel} />
+      {props.leadTime ? <LeadTimeSection leadTime={props.leadTime} /> : null}
       {props.surveyLink ? (
         <p class="utrecht-paragraph">
           Openbare link van de standaardvragenlijst:{' '}

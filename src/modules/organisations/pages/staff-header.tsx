@@ -8,6 +8,20 @@ export function StaffHeader(props: { staff: StaffIdentity; organisation: { slug:
       <a class="utrecht-link kb-brand" href={`/o/${props.organisation.slug}`}>
         Klankbord · {props.organisation.name}
       </a>
+      <nav aria-label="Hoofdmenu" class="kb-nav">
+        <ul class="utrecht-unordered-list kb-nav-list">
+          <li>
+            <a class="utrecht-link" href={`/o/${props.organisation.slug}`}>
+              Overzicht
+            </a>
+          </li>
+          <li>
+            <a class="utrecht-link" href={`/o/${props.organisation.slug}/meetmodel`}>
+              Meetmodel
+            </a>
+          </li>
+        </ul>
+      </nav>
       <form method="post" action="/logout" class="kb-logout">
         <input type="hidden" name="_csrf" value={props.staff.csrfToken} />
         <span class="kb-hint">Ingelogd als {props.staff.displayName} </span>
