@@ -125,6 +125,7 @@ describe('POST /api/v1/organisations/{slug}/cases', () => {
       updated: 0,
       unchanged: 0,
       rejected: 0,
+      linkedResponses: 0,
       createdProducts: [],
       errors: [],
       committed: true,

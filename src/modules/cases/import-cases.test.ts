@@ -77,6 +77,7 @@ describe('importing zaken', () => {
         updated: 0,
         unchanged: 0,
         rejected: 0,
+        linkedResponses: 0,
         createdProducts: [],
         errors: 0,
         committed: true,
@@ -98,6 +99,7 @@ describe('importing zaken', () => {
       updated: 0,
       unchanged: 0,
       rejected: 0,
+      linkedResponses: 0,
       createdProducts: [],
     })
     assert.equal(after.at(-1)?.subject_id, org.org.id)
@@ -242,6 +244,7 @@ describe('importing zaken', () => {
       updated: 0,
       unchanged: 0,
       rejected: 0,
+      linkedResponses: 0,
       createdProducts: ['Parkeervergunning'],
     })
   })

@@ -36,6 +36,8 @@ export interface ImportReport {
   unchanged: number
   /** Rows with at least one error (not written). */
   rejected: number
+  /** Responses that named one of these zaken by reference before it existed, now linked to it. */
+  linkedResponses: number
   /** Codes of products created by the import. */
   createdProducts: string[]
   errors: RowError[]
@@ -78,6 +80,7 @@ export async function importCases(
     unchanged: 0,
     rejected: new Set(errors.map((e) => e.row)).size,
     createdProducts: [],
+    linkedResponses: 0,
     errors,
     committed: false,
     dryRun,
@@ -93,6 +96,11 @@ export async function importCases(
         report.updated += counts.updated
         report.unchanged += counts.unchanged
       }
+      report.linkedResponses = await linkWaitingResponses(
+        trx,
+        organisationId,
+        valid.map((v) => v.reference),
+      )
       await recordEvent(trx, ctx, {
         type: 'cases.imported',
         subjectType: 'organisation',
@@ -102,6 +110,7 @@ export async function importCases(
           updated: report.updated,
           unchanged: report.unchanged,
           rejected: report.rejected,
+          linkedResponses: report.linkedResponses,
           createdProducts: report.createdProducts,
         },
       })
@@ -112,6 +121,22 @@ export async function importCases(
     if (!(error instanceof DryRunRollback)) throw error
   }
   return report
+}
+
+/** Links responses that named a zaak by reference before the zaak was imported. */
+async function linkWaitingResponses(
+  trx: Transaction<Database>,
+  organisationId: string,
+  references: string[],
+) {
+  if (references.length === 0) return 0
+  const r = await sql`
+    UPDATE response r SET case_id = sc.id
+      FROM service_case sc
+     WHERE r.organisation_id = ${organisationId} AND r.case_id IS NULL AND r.case_reference IS NOT NULL
+       AND sc.organisation_id = r.organisation_id AND sc.reference = r.case_reference
+       AND sc.reference = ANY(${references}::text[])`.execute(trx)
+  return Number(r.numAffectedRows ?? 0)
 }
 
 /** Creates the products the valid rows need but the organisation lacks; fills in their ids. */

@@ -5,7 +5,7 @@ import { apiRouter, problemResponses, requireJson, withVersionHeader } from '../
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import { loadPublicSurvey } from '../surveys/load-public-survey.ts'
-import { submitResponse } from './submit-response.ts'
+import { CASE_REFERENCE, submitResponse } from './submit-response.ts'
 
 const SubmissionSchema = z
   .object({
@@ -16,6 +16,15 @@ const SubmissionSchema = z
       .openapi({
         description:
           'Idempotency key: a retry with the same key returns the first response instead of storing a copy.',
+      }),
+    caseReference: z
+      .string()
+      .regex(CASE_REFERENCE, '1–100 characters: letters, digits and . _ / -')
+      .optional()
+      .openapi({
+        description:
+          'Reference of the zaak (case) the response is about; linked now when the zaak is known, or when it is imported later.',
+        example: 'Z-2026-0001',
       }),
     channel: z
       .string()
@@ -73,6 +82,7 @@ export function responseApi(db: Kysely<Database>) {
       answers: body.answers,
       channel: body.channel,
       submissionKey: body.submissionKey,
+      caseReference: body.caseReference,
       strict: true,
       requestId: c.get('requestId'),
     })

@@ -22,6 +22,7 @@ function row(key: string | null, grade: number, surveyId = org.survey.id): Respo
     surveyVersion: 1,
     channelId: null,
     submissionKey: key,
+    caseReference: null,
     answers: [
       {
         questionId: org.survey.questionIds.rapportcijfer as string,

@@ -19,6 +19,8 @@ export interface ResponseRow {
   surveyVersion: number
   channelId: string | null
   submissionKey: string | null
+  /** Reference of the zaak the response is about; linked to the zaak now or when it is imported. */
+  caseReference: string | null
   answers: {
     questionId: string
     numericValue: number | null
@@ -36,11 +38,13 @@ interface Pending {
 
 const INSERT_BATCH = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::text[])
-    AS t(organisation_id, id, survey_id, survey_version, channel_id, submission_key)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::text[], $18::text[])
+    AS t(organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference)
 ), r AS (
-  INSERT INTO response (organisation_id, id, survey_id, survey_version, channel_id, submission_key)
-  SELECT organisation_id, id, survey_id, survey_version, channel_id, submission_key FROM input
+  INSERT INTO response (organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference, case_id)
+  SELECT i.organisation_id, i.id, i.survey_id, i.survey_version, i.channel_id, i.submission_key, i.case_reference,
+         (SELECT sc.id FROM service_case sc WHERE sc.organisation_id = i.organisation_id AND sc.reference = i.case_reference)
+    FROM input i
   ON CONFLICT (organisation_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
   RETURNING organisation_id, id
 ), a AS (
@@ -124,6 +128,7 @@ export class ResponseBatchWriter {
         rows.map((r) => r.event.id),
         rows.map((r) => r.event.requestId),
         rows.map((r) => r.event.data),
+        rows.map((r) => r.caseReference),
       ]),
     )
     const created = new Set(result.rows.map((r) => r.id))

@@ -1,6 +1,7 @@
 /** Public interface of the responses capability. */
 export {
   AnswersInvalidError,
+  CASE_REFERENCE,
   type SubmissionInput,
   type SubmissionResult,
   submitResponse,

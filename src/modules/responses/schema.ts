@@ -11,6 +11,7 @@ export interface ResponseTables {
     channel_id: string | null
     product_id: string | null
     case_id: string | null
+    case_reference: Generated<string | null>
     submission_key: string | null
   }
   answer: {

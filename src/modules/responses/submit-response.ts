@@ -13,11 +13,16 @@ import type { PublicSurvey } from '../surveys/load-public-survey.ts'
 import { batchWriterFor } from './batch-writer.ts'
 import { type AnswerError, type AnswerValue, validateAnswers } from './validate-answers.ts'
 
+/** A zaak reference as it may appear in a link or the API. */
+export const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/
+
 /** Input of a submission. */
 export interface SubmissionInput {
   answers: Record<string, unknown>
   channel?: string | null
   submissionKey?: string | null
+  /** Reference of the zaak the response is about (from ?zaak= or the API). */
+  caseReference?: string | null
   /** API clients get unknown question codes refused; the form ignores unknown fields. */
   strict: boolean
   requestId?: string
@@ -89,6 +94,7 @@ async function store(
     surveyVersion: survey.version,
     channelId,
     submissionKey: input.submissionKey ?? null,
+    caseReference: input.caseReference ?? null,
     answers: values,
     event: { id: event.id, requestId: event.request_id, data: event.data },
   })

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import { type RateLimiter, rateLimit } from '../../platform/http/rate-limit.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
-import { AnswersInvalidError, submitResponse, validateAnswers } from '../responses/index.ts'
+import { AnswersInvalidError, CASE_REFERENCE, submitResponse, validateAnswers } from '../responses/index.ts'
 import {
   countDropped,
   droppedSubmissionCounts,
@@ -34,6 +34,7 @@ export function surveyPageRoutes(db: Kysely<Database>, options: SurveyPageOption
   app.get('/s/:key', async (c) => {
     const survey = await loadPublicSurvey(db, c.req.param('key'))
     const channel = c.req.query('kanaal')
+    const zaak = c.req.query('zaak')
     return c.html(
       <SurveyPage
         survey={survey}
@@ -41,6 +42,7 @@ export function surveyPageRoutes(db: Kysely<Database>, options: SurveyPageOption
         started={await guard.issue(survey.surveyId)}
         honeypot={honeypotName(survey.questions.map((q) => q.code))}
         channel={channel && CHANNEL.test(channel) ? channel : undefined}
+        caseReference={zaak && CASE_REFERENCE.test(zaak) ? zaak : undefined}
       />,
     )
   })
@@ -68,6 +70,8 @@ export function surveyPageRoutes(db: Kysely<Database>, options: SurveyPageOption
         : null
     const channel =
       typeof form._channel === 'string' && CHANNEL.test(form._channel) ? form._channel : 'website'
+    const caseReference =
+      typeof form._zaak === 'string' && CASE_REFERENCE.test(form._zaak) ? form._zaak : null
     const started = form[STARTED_FIELD]
     // Only a post that would be stored is checked for speed: a person who presses "Versturen" at once on
     // an empty form must see the error summary, not a thank-you page.
@@ -82,6 +86,7 @@ export function surveyPageRoutes(db: Kysely<Database>, options: SurveyPageOption
         answers,
         channel,
         submissionKey: key,
+        caseReference,
         strict: false,
         requestId: c.get('requestId'),
       })
@@ -98,6 +103,7 @@ export function surveyPageRoutes(db: Kysely<Database>, options: SurveyPageOption
           started={keepStarted ? started : await guard.issue(survey.surveyId)}
           honeypot={honeypot}
           channel={channel}
+          caseReference={caseReference ?? undefined}
           values={answers}
           errors={error.answerErrors.map((e) => ({ field: e.field, message: e.nl }))}
         />,

@@ -20,6 +20,8 @@ export interface SurveyPageProps {
   /** Name of the honeypot field; default "website". */
   honeypot?: string
   channel?: string
+  /** Zaak reference from ?zaak=, carried to the submission. */
+  caseReference?: string
   values?: Record<string, string>
   errors?: FieldError[]
 }
@@ -141,6 +143,7 @@ export function SurveyPage(props: SurveyPageProps) {
       <form method="post" action={`/s/${props.survey.publicKey}`} class="kb-form" novalidate>
         <input type="hidden" name="_submission" value={props.submissionKey} />
         {props.channel ? <input type="hidden" name="_channel" value={props.channel} /> : null}
+        {props.caseReference ? <input type="hidden" name="_zaak" value={props.caseReference} /> : null}
         {props.started ? <input type="hidden" name="_started" value={props.started} /> : null}
         <Honeypot name={props.honeypot ?? 'website'} />
         {props.survey.questions.map((q) => (
