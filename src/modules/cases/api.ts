@@ -69,13 +69,10 @@ const ReportSchema = z
     updated: z.number().int().openapi({ description: 'Existing cases (same reference) whose data changed.' }),
     unchanged: z.number().int().openapi({ description: 'Existing cases that already had this data.' }),
     rejected: z.number().int().openapi({ description: 'Records with errors, not written.' }),
-    linkedResponses: z
-      .number()
-      .int()
-      .openapi({
-        description:
-          'Responses that named one of these cases by reference before it existed, now linked to it.',
-      }),
+    linkedResponses: z.number().int().openapi({
+      description:
+        'Responses that named one of these cases by reference before it existed, now linked to it.',
+    }),
     createdProducts: z.array(z.string()),
     errors: z.array(RowErrorSchema),
     committed: z.boolean().openapi({ description: 'False for a dry run.' }),
