@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
-import { getCurrentModel, measurementDb } from '../measurement/index.ts'
+import { getCurrentModel } from '../measurement/index.ts'
 import { authenticate } from '../organisations/authenticate.ts'
 import { loadDemo } from './load-demo.ts'
 
@@ -121,7 +121,7 @@ describe('loading the demo organisation', () => {
       .select('id')
       .where('slug', '=', 'voorbeeld')
       .executeTakeFirstOrThrow()
-    const model = await getCurrentModel(measurementDb(t.services.db), org.id)
+    const model = await getCurrentModel(t.services.db, org.id)
     assert.equal(model?.version, 1)
     assert.equal(model?.status, 'published')
   })

@@ -7,7 +7,7 @@
 import type { Services } from '../../main/services.ts'
 import { newId } from '../../platform/db/ids.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
-import { createDraft, getCurrentModel, measurementDb, publishDraft } from '../measurement/index.ts'
+import { createDraft, getCurrentModel, publishDraft } from '../measurement/index.ts'
 import { addStaffMember, createOrganisation } from '../organisations/index.ts'
 import { ensureStandardSurvey } from '../surveys/index.ts'
 import { otherTenantsPresent, suspendForeignKeys } from './constraints.ts'
@@ -111,7 +111,7 @@ export async function loadDemo(services: Services, options: LoadDemoOptions): Pr
   // Returns the existing survey on --append; the key is only used when the survey is new.
   const survey = await ensureStandardSurvey(db, ctx, { publicKey: `${slug.slice(0, 50)}-${setupRng.hex(6)}` })
   // The demo organisation measures with the kern template as published version 1 (the house page).
-  if (!(await getCurrentModel(measurementDb(db), organisationId))) {
+  if (!(await getCurrentModel(db, organisationId))) {
     await createDraft(db, ctx)
     await publishDraft(db, ctx)
   }

@@ -10,10 +10,9 @@ import { newId } from '../../platform/db/ids.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import type { Database } from '../database.ts'
 import type { MeasurementModel, ModelQuestion } from './model.ts'
-import { type MeasurementDatabase, measurementDb } from './schema.ts'
 import { getDraftModel, loadModel, loadTemplate, type StoredTemplate } from './store.ts'
 
-type Trx = Transaction<MeasurementDatabase>
+type Trx = Transaction<Database>
 
 /** The tree to insert: a model without ids (ids are made new for every version). */
 type Tree = Pick<MeasurementModel, 'goals' | 'processIndicators'>
@@ -178,7 +177,7 @@ export async function insertTree(trx: Trx, organisationId: string, modelId: stri
 
 /** Returns the organisation's draft, creating it from the current version or from kern (see above). */
 export async function createDraft(db: Kysely<Database>, ctx: WriteContext): Promise<MeasurementModel> {
-  const mdb = measurementDb(db)
+  const mdb = db
   const existing = await getDraftModel(mdb, ctx.organisationId)
   if (existing) return existing
   let id: string

@@ -10,10 +10,9 @@ import { newId } from '../../platform/db/ids.ts'
 import { ConflictError, invalidParamsFromZod, ValidationError } from '../../platform/errors.ts'
 import type { Database } from '../database.ts'
 import { AGREEMENT_SCALE } from './kern-template.ts'
-import { type MeasurementDatabase, measurementDb } from './schema.ts'
 import { findModelId } from './store.ts'
 
-type Db = Kysely<MeasurementDatabase>
+type Db = Kysely<Database>
 
 const text = (max: number, message: string) =>
   z.string({ error: message }).trim().min(2, message).max(max, `Gebruik hoogstens ${max} tekens.`)
@@ -115,22 +114,20 @@ export async function inDraft<T>(
     draft: { id: string; version: number },
   ) => Promise<{ result: T; events: { type: string; data: object }[] }>,
 ): Promise<T> {
-  return measurementDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const draft = await findModelId(trx, ctx.organisationId, 'draft')
-      if (!draft) throw new ConflictError('There is no draft of the measurement model. Start editing first.')
-      const { result, events } = await change(trx, draft)
-      for (const e of events) {
-        await recordEvent(trx, ctx, {
-          type: `measurement_model.${e.type}`,
-          subjectType: 'measurement_model',
-          subjectId: draft.id,
-          data: { version: draft.version, ...e.data },
-        })
-      }
-      return result
-    })
+  return db.transaction().execute(async (trx) => {
+    const draft = await findModelId(trx, ctx.organisationId, 'draft')
+    if (!draft) throw new ConflictError('There is no draft of the measurement model. Start editing first.')
+    const { result, events } = await change(trx, draft)
+    for (const e of events) {
+      await recordEvent(trx, ctx, {
+        type: `measurement_model.${e.type}`,
+        subjectType: 'measurement_model',
+        subjectId: draft.id,
+        data: { version: draft.version, ...e.data },
+      })
+    }
+    return result
+  })
 }
 
 /** Adds a local goal to the roof. */

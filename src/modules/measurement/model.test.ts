@@ -11,7 +11,6 @@ import { addDriver, addGoal, addStatement, localCode } from './edit-draft.ts'
 import { KERN_BLOCKS, KERN_SCALES, KERN_TEMPLATE } from './kern-template.ts'
 import { allDrivers, allKpis } from './model.ts'
 import { publishDraft } from './publish-draft.ts'
-import { measurementDb } from './schema.ts'
 import { getCurrentModel, getDraftModel } from './store.ts'
 
 let t: TestDatabase
@@ -50,7 +49,7 @@ function statementByCode(model: Awaited<ReturnType<typeof createDraft>>, code: s
 
 describe('the kern template', () => {
   it('is stored by the migration exactly as kern-template.ts defines it', async () => {
-    const db = measurementDb(t.services.db)
+    const db = t.services.db
     const scales = await db.selectFrom('measurement_scale').selectAll().orderBy('id').execute()
     assert.deepEqual(
       scales.map((s) => [s.id, s.version, s.kind, s.name_nl, s.min_value, s.max_value, s.dont_know]),
@@ -132,7 +131,7 @@ describe('an organisation measurement model', () => {
       draft.processIndicators.map((p) => p.code),
       ['doorlooptijd', 'contactmomenten', 'kanaal', 'herhaalcontact'],
     )
-    assert.equal(await getCurrentModel(measurementDb(t.services.db), org.id), null)
+    assert.equal(await getCurrentModel(t.services.db, org.id), null)
     assert.deepEqual(await events(org.id), ['measurement_model.draft-created'])
   })
 
@@ -152,7 +151,7 @@ describe('an organisation measurement model', () => {
     assert.equal(v1.version, 1)
     assert.equal(v1.status, 'published')
     assert.ok(v1.publishedAt)
-    assert.equal((await getCurrentModel(measurementDb(t.services.db), org.id))?.id, v1.id)
+    assert.equal((await getCurrentModel(t.services.db, org.id))?.id, v1.id)
     await assert.rejects(addGoal(t.services.db, ctx, { name: 'Bereikbaar' }), ConflictError)
 
     const v2 = await createDraft(t.services.db, ctx)
@@ -166,12 +165,12 @@ describe('an organisation measurement model', () => {
       statementId: statementByCode(v2, 'gemak').id,
       text: 'Ik kon alles in één keer regelen.',
     })
-    const stillV1 = await getCurrentModel(measurementDb(t.services.db), org.id)
+    const stillV1 = await getCurrentModel(t.services.db, org.id)
     assert.equal(stillV1?.version, 1)
     assert.equal(statementByCode(stillV1!, 'gemak').text, 'Het was makkelijk om te regelen wat ik wilde.')
     const v2published = await publishDraft(t.services.db, ctx)
     assert.equal(v2published.version, 2)
-    assert.equal((await getCurrentModel(measurementDb(t.services.db), org.id))?.version, 2)
+    assert.equal((await getCurrentModel(t.services.db, org.id))?.version, 2)
   })
 
   it('refuses any change to a published version in the database itself, even bypassing the use cases', async () => {
@@ -220,10 +219,7 @@ describe('an organisation measurement model', () => {
       text: 'Ik voelde mij gehoord.',
     })
     assert.equal(changed.origin, 'local')
-    const after = statementByCode(
-      (await getDraftModel(measurementDb(t.services.db), org.id))!,
-      'serieus_genomen',
-    )
+    const after = statementByCode((await getDraftModel(t.services.db, org.id))!, 'serieus_genomen')
     assert.equal(after.origin, 'local')
     assert.equal(after.text, 'Ik voelde mij gehoord.')
     assert.deepEqual(after.core, {
@@ -239,10 +235,7 @@ describe('an organisation measurement model', () => {
       text: 'Ik voelde mij serieus genomen.',
     })
     assert.equal(back.origin, 'core')
-    const restored = statementByCode(
-      (await getDraftModel(measurementDb(t.services.db), org.id))!,
-      'serieus_genomen',
-    )
+    const restored = statementByCode((await getDraftModel(t.services.db, org.id))!, 'serieus_genomen')
     assert.equal(restored.comparabilityKey, core.comparabilityKey)
     assert.deepEqual(await events(org.id), [
       'measurement_model.draft-created',
@@ -269,7 +262,7 @@ describe('an organisation measurement model', () => {
     assert.equal(goal.code, 'lokaal_bereikbare_gemeente')
     assert.equal(driver.code, 'lokaal_bereikbaarheid')
     assert.equal(again.code, 'lokaal_bereikbaarheid_2')
-    const model = (await getDraftModel(measurementDb(t.services.db), org.id))!
+    const model = (await getDraftModel(t.services.db, org.id))!
     const pillar = allDrivers(model).find((d) => d.id === driver.id)
     assert.equal(pillar?.origin, 'local')
     assert.deepEqual(
@@ -318,7 +311,7 @@ describe('an organisation measurement model', () => {
     await addCoreDriver(t.services.db, ctx, { blockId: 'kern.meedenken' })
     await assert.rejects(addCoreDriver(t.services.db, ctx, { blockId: 'kern.meedenken' }), ValidationError)
     await assert.rejects(addCoreDriver(t.services.db, ctx, { blockId: 'kern.doorlooptijd' }), ValidationError)
-    const model = (await getDraftModel(measurementDb(t.services.db), org.id))!
+    const model = (await getDraftModel(t.services.db, org.id))!
     const s = statementByCode(model, 'meedenken')
     assert.equal(s.text, 'De medewerker dacht met mij mee.')
     assert.equal(s.comparabilityKey, 'kern.meedenken@1/meedenken~kern.eens5@1')
@@ -340,7 +333,7 @@ describe('an organisation measurement model', () => {
       text: 'Ik begreep de brief.',
     })
     const key = async (org: string, id: string) =>
-      allDrivers((await getDraftModel(measurementDb(t.services.db), org))!)
+      allDrivers((await getDraftModel(t.services.db, org))!)
         .flatMap((d) => d.statements)
         .find((s) => s.id === id)?.comparabilityKey
     assert.notEqual(await key(a.org.id, la.id), await key(b.org.id, lb.id))

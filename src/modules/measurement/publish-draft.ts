@@ -9,12 +9,11 @@ import { recordEvent, type WriteContext } from '../../platform/db/audit.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
 import type { Database } from '../database.ts'
 import { allDrivers, allKpis, type MeasurementModel } from './model.ts'
-import { measurementDb } from './schema.ts'
 import { findModelId, loadModel } from './store.ts'
 
 /** Publishes the draft and returns the published version. */
 export async function publishDraft(db: Kysely<Database>, ctx: WriteContext): Promise<MeasurementModel> {
-  const mdb = measurementDb(db)
+  const mdb = db
   const id = await mdb.transaction().execute(async (trx) => {
     const ref = await findModelId(trx, ctx.organisationId, 'draft')
     if (!ref) throw new ConflictError('There is no draft of the measurement model to publish.')

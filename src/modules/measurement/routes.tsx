@@ -27,7 +27,6 @@ import { ModelPage } from './pages/model-page.tsx'
 import { authorizeMeasurement, canMeasurement } from './policy.ts'
 import { MeasurementModelSchema, presentModel } from './present.ts'
 import { publishDraft } from './publish-draft.ts'
-import { measurementDb } from './schema.ts'
 import { findModelId, getCurrentModel, getDraftModel, loadTemplate } from './store.ts'
 
 type Form = Record<string, string>
@@ -86,7 +85,7 @@ async function readForm(c: Context): Promise<Form> {
 
 /** Optional core drivers of the draft's template that the draft does not hold yet. */
 async function optionalBlocks(db: Kysely<Database>, draft: MeasurementModel) {
-  const template = await loadTemplate(measurementDb(db), draft.template.id, draft.template.version)
+  const template = await loadTemplate(db, draft.template.id, draft.template.version)
   const present = new Set(allDrivers(draft).flatMap((d) => [d.code, d.core?.blockId]))
   return (template?.blocks ?? [])
     .filter((b) => b.kind === 'driver' && !present.has(b.id) && !present.has(b.code))
@@ -96,7 +95,7 @@ async function optionalBlocks(db: Kysely<Database>, draft: MeasurementModel) {
 /** Staff pages of the measurement capability. */
 export function measurementPages(db: Kysely<Database>) {
   const app = new Hono<AppEnv>()
-  const mdb = measurementDb(db)
+  const mdb = db
 
   /** Staff, organisation and write context of a form post, after the CSRF check and authorization. */
   async function formWrite(c: Context) {
@@ -211,7 +210,7 @@ const route = createRoute({
 /** API of the measurement capability. */
 export function measurementApi(db: Kysely<Database>) {
   const app = apiRouter<AppEnv>()
-  const mdb = measurementDb(db)
+  const mdb = db
   app.openapi(route, async (c) => {
     requireStaff(c)
     const org = requireOrganisation(c)

@@ -1,10 +1,8 @@
 /**
  * Tables of the measurement capability: the kern reference tables (global) and the versions of an
- * organisation's model (tenant). `Database` in src/modules/database.ts does not list them yet, so the
- * store widens a `Kysely<Database>` with `withTables<MeasurementTables>()`.
+ * organisation's model (tenant). They are part of `Database` in src/modules/database.ts.
  */
-import type { Generated, Kysely, Transaction } from 'kysely'
-import type { Database } from '../database.ts'
+import type { Generated } from 'kysely'
 
 export type Origin = 'core' | 'local'
 export type ModelStatus = 'draft' | 'published'
@@ -139,9 +137,3 @@ export type MeasurementTables = {
 }
 
 /** The database including the measurement tables. */
-export type MeasurementDatabase = Database & MeasurementTables
-
-/** Widens the application's database handle with the measurement tables (same connection). */
-export function measurementDb(db: Kysely<Database> | Transaction<Database>): Kysely<MeasurementDatabase> {
-  return (db as Kysely<Database>).withTables<MeasurementTables>() as unknown as Kysely<MeasurementDatabase>
-}

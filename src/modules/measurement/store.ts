@@ -3,6 +3,7 @@
  * an organisation's model as a tree. Every tenant query is scoped by organisation_id.
  */
 import type { Kysely } from 'kysely'
+import type { Database } from '../database.ts'
 import { comparabilityKey } from './calc/comparability.ts'
 import type {
   MeasurementModel,
@@ -12,9 +13,9 @@ import type {
   ModelProcessIndicator,
   ModelQuestion,
 } from './model.ts'
-import type { MeasurementDatabase, MeasurementTables, Origin } from './schema.ts'
+import type { MeasurementTables, Origin } from './schema.ts'
 
-type Db = Kysely<MeasurementDatabase>
+type Db = Kysely<Database>
 
 /** A template as stored: bouwblokken with their core questions, in template order. */
 export interface StoredTemplate {
