@@ -21,53 +21,26 @@ export interface OverviewPageProps {
 function LeadTimeSection(props: { leadTime: LeadTimeSummary }) {
   const { buckets, openCases, withoutCase } = props.leadTime
   if (!buckets.some((b) => b.responses > 0)) return null
+  const rows = buckets.map((b) => ({
+    label: b.label,
+    n: b.responses,
+    mean: b.grade.mean,
+    lower: b.grade.lower,
+    upper: b.grade.upper,
+    extra: b.medianDays === null ? '—' : count(b.medianDays),
+  }))
   return (
     <>
       <h2 class="utrecht-heading-2">Rapportcijfer naar doorlooptijd</h2>
       <p class="utrecht-paragraph">
         Doorlooptijd is het aantal dagen van het begin tot het einde van de zaak waar de reactie bij hoort.
       </p>
-      <div class="kb-table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Rapportcijfer naar doorlooptijd</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Doorlooptijd
-              </th>
-              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                Reacties
-              </th>
-              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                Gemiddeld cijfer
-              </th>
-              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                95%-betrouwbaarheidsinterval
-              </th>
-              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                Mediaan (dagen)
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {buckets.map((b) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {b.label}
-                </th>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">{count(b.responses)}</td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">{grade(b.grade.mean)}</td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                  {interval(b.grade.lower, b.grade.upper)}
-                </td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                  {b.medianDays === null ? '—' : count(b.medianDays)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <BreakdownTable
+        caption="Rapportcijfer naar doorlooptijd"
+        first="Doorlooptijd"
+        rows={rows}
+        extraHeading="Mediaan (dagen)"
+      />
       <p class="utrecht-paragraph kb-hint">
         Niet in de tabel: {count(openCases)} reacties bij een zaak die nog loopt en {count(withoutCase)}{' '}
         reacties zonder zaak.
@@ -76,7 +49,22 @@ function LeadTimeSection(props: { leadTime: LeadTimeSummary }) {
   )
 }
 
-function BreakdownTable(props: { caption: string; first: string; rows: OverviewRow[] }) {
+/** One row of a breakdown table: a label, a count, the mean grade with its interval, and an optional extra cell. */
+interface BreakdownRow {
+  label: string
+  n: number
+  mean: number | null
+  lower: number | null
+  upper: number | null
+  extra?: string
+}
+
+function BreakdownTable(props: {
+  caption: string
+  first: string
+  rows: BreakdownRow[]
+  extraHeading?: string
+}) {
   return (
     <div class="kb-table-wrap">
       <table class="utrecht-table">
@@ -95,6 +83,11 @@ function BreakdownTable(props: { caption: string; first: string; rows: OverviewR
             <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
               95%-betrouwbaarheidsinterval
             </th>
+            {props.extraHeading ? (
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                {props.extraHeading}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -106,6 +99,9 @@ function BreakdownTable(props: { caption: string; first: string; rows: OverviewR
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{count(r.n)}</td>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{grade(r.mean)}</td>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{interval(r.lower, r.upper)}</td>
+              {props.extraHeading ? (
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.extra}</td>
+              ) : null}
             </tr>
           ))}
         </tbody>
