@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
 import { startTestServer, type TestServer } from '../server.ts'
-import { launchBrowser, runAxe, scrollsHorizontally } from './browser.ts'
+import { assertNoViolations, launchBrowser, scrollsHorizontally } from './browser.ts'
 
 let t: TestDatabase
 let server: TestServer
@@ -38,12 +38,6 @@ async function seedResponses(publicKey: string, count: number) {
     })
     assert.equal(res.status, 201, `seeding response ${i}: ${await res.text()}`)
   }
-}
-
-async function assertNoViolations(page: Page) {
-  const report = await runAxe(page)
-  assert.ok(report.passes > 0, 'axe checked no rules at all')
-  assert.equal(report.violations.length, 0, report.summary)
 }
 
 before(async () => {

@@ -5,6 +5,7 @@
  * `launch()` always starts Chromium with a fresh `--user-data-dir` of its own (a mkdtemp directory it
  * removes on close), which is why it is not passed here: Playwright refuses that flag in `args`.
  */
+import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, chromium, type Page } from 'playwright-core'
@@ -102,6 +103,13 @@ export async function runAxe(page: Page): Promise<AxeReport> {
     summary: `${page.url()}: ${violations.length} axe violation(s)\n${summary}`,
     passes: raw.passes.length,
   }
+}
+
+/** Fails with axe's readable summary unless the page has zero WCAG 2.2 AA violations (and axe ran rules). */
+export async function assertNoViolations(page: Page) {
+  const report = await runAxe(page)
+  assert.ok(report.passes > 0, 'axe checked no rules at all')
+  assert.equal(report.violations.length, 0, report.summary)
 }
 
 /** True when the page can be scrolled sideways (WCAG 1.4.10 reflow fails at 320 CSS px). */

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
 import { startTestServer } from '../server.ts'
-import { launchBrowser, runAxe } from './browser.ts'
+import { assertNoViolations, launchBrowser } from './browser.ts'
 
 let t: TestDatabase
 let server: { url: string; close(): Promise<void> }
@@ -17,12 +17,6 @@ let browser: Browser
 let context: BrowserContext
 let page: Page
 let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
-
-async function assertNoViolations(p: Page) {
-  const report = await runAxe(p)
-  assert.ok(report.passes > 0, 'axe checked no rules at all')
-  assert.equal(report.violations.length, 0, report.summary)
-}
 
 before(async () => {
   t = await createTestDatabase()
