@@ -2,7 +2,8 @@
 
 import type { Services } from '../src/main/services.ts'
 import { addStaffMember, createOrganisation, type Role } from '../src/modules/organisations/index.ts'
-import { ensureStandardSurvey } from '../src/modules/surveys/index.ts'
+import { ensureStandardSurvey, publishSurveyDraft, saveDraft } from '../src/modules/surveys/index.ts'
+import { createSurvey } from '../src/modules/surveys/versions/create-survey.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -35,4 +36,24 @@ export async function login(baseUrl: string, email: string, password = TEST_PASS
   if (res.status !== 303) throw new Error(`login failed with ${res.status}`)
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   return { cookie }
+}
+
+/** Creates a survey from a definition for an organisation and publishes it (version 1). */
+export async function createPublishedSurvey(services: Services, organisationId: string, definition: unknown) {
+  const ctx = { organisationId, actor: { type: 'system' as const } }
+  const created = await createSurvey(services.db, ctx, { definition, origin: 'test' })
+  await publishSurveyDraft(services.db, ctx, created.id)
+  return created
+}
+
+/** Publishes a new version of a survey with another definition. */
+export async function publishNewVersion(
+  services: Services,
+  organisationId: string,
+  surveyId: string,
+  definition: unknown,
+) {
+  const ctx = { organisationId, actor: { type: 'system' as const } }
+  await saveDraft(services.db, ctx, surveyId, definition)
+  return publishSurveyDraft(services.db, ctx, surveyId)
 }

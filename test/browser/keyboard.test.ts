@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
+import { storedAnswerRows } from '../answers.ts'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
 import { startTestServer, type TestServer } from '../server.ts'
@@ -34,27 +35,7 @@ async function press(page: Page, key: string, expected: string) {
 
 /** The answers of every response of an organisation, as { question code: stored value } per response. */
 async function storedResponses(organisationId: string) {
-  const rows = await t.services.db
-    .selectFrom('answer')
-    .innerJoin('question', (j) =>
-      j
-        .onRef('question.organisation_id', '=', 'answer.organisation_id')
-        .onRef('question.id', '=', 'answer.question_id'),
-    )
-    .innerJoin('response', (j) =>
-      j
-        .onRef('response.organisation_id', '=', 'answer.organisation_id')
-        .onRef('response.id', '=', 'answer.response_id'),
-    )
-    .select([
-      'answer.response_id',
-      'question.code',
-      'answer.numeric_value',
-      'answer.option_code',
-      'answer.text_value',
-    ])
-    .where('answer.organisation_id', '=', organisationId)
-    .execute()
+  const rows = await storedAnswerRows(t.services, organisationId)
   const byResponse = new Map<string, Record<string, string | number>>()
   for (const r of rows) {
     const answers = byResponse.get(r.response_id) ?? {}
@@ -67,7 +48,7 @@ async function storedResponses(organisationId: string) {
 
 const radio = (code: string, value: string) => `input#${code}-${value}[name=${code}][type=radio]`
 const SKIP_LINK = 'a"Naar de inhoud"'
-const SUBMIT = 'button"Versturen"'
+const SUBMIT = 'button[name=_action]"Versturen"'
 
 describe('a person using only the keyboard', () => {
   it('completes the standard survey, recovering from an error through the error summary', async () => {

@@ -72,10 +72,14 @@ describe('linking responses to zaken by reference', () => {
 
   it('carries ?zaak= from the public link through the form', async () => {
     const page = await (await fetch(`${server.url}/s/${o.survey.publicKey}?zaak=Z-100`)).text()
-    assert.match(page, /name="_zaak" value="Z-100"/)
+    assert.match(page, /name="_h_zaak" value="Z-100"/)
     const res = await fetch(`${server.url}/s/${o.survey.publicKey}`, {
       method: 'POST',
-      body: new URLSearchParams({ _submission: 'zaak-form-key-000001', _zaak: 'Z-100', rapportcijfer: '7' }),
+      body: new URLSearchParams({
+        _submission: 'zaak-form-key-000001',
+        _h_zaak: 'Z-100',
+        rapportcijfer: '7',
+      }),
       redirect: 'manual',
     })
     assert.equal(res.status, 303)
@@ -93,6 +97,6 @@ describe('linking responses to zaken by reference', () => {
     assert.equal(status, 400)
     assert.ok(body.invalidParams.some((p: { name: string }) => p.name === 'caseReference'))
     const page = await (await fetch(`${server.url}/s/${o.survey.publicKey}?zaak=%3Cscript%3E`)).text()
-    assert.doesNotMatch(page, /name="_zaak"/)
+    assert.doesNotMatch(page, /name="_h_zaak"/)
   })
 })

@@ -55,14 +55,14 @@ export async function loadOverview(
       LEFT JOIN channel c ON c.organisation_id = r.organisation_id AND c.id = r.channel_id
      WHERE a.organisation_id = ${organisationId}
        AND a.numeric_value IS NOT NULL
+       AND r.status = 'complete'
        AND r.submitted_at >= ${from}
        AND r.submitted_at <= ${now}
      GROUP BY 1, 2, 3`.execute(db)
   const responses = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM response
-     WHERE organisation_id = ${organisationId} AND submitted_at >= ${from} AND submitted_at <= ${now}`.execute(
-    db,
-  )
+     WHERE organisation_id = ${organisationId} AND status = 'complete'
+       AND submitted_at >= ${from} AND submitted_at <= ${now}`.execute(db)
 
   const months = new Map<string, Moments>()
   const channels = new Map<string, { label: string; m: Moments }>()

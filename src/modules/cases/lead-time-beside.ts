@@ -48,6 +48,7 @@ export async function leadTimeBeside(
                    ON q.organisation_id = g.organisation_id AND q.id = g.question_id AND q.code = 'rapportcijfer')
              ON g.organisation_id = r.organisation_id AND g.response_id = r.id
      WHERE r.organisation_id = ${organisationId}
+       AND r.status = 'complete'
        AND r.submitted_at >= ${from}
        AND r.submitted_at < ${to}
      GROUP BY 1, 2`.execute(db)

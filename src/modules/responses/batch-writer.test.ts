@@ -23,14 +23,21 @@ function row(key: string | null, grade: number, surveyId = org.survey.id): Respo
     channelId: null,
     submissionKey: key,
     caseReference: null,
+    productId: null,
+    language: 'nl',
+    context: null,
     answers: [
       {
         questionId: org.survey.questionIds.rapportcijfer as string,
+        item: 0,
         numericValue: grade,
         optionCode: null,
+        detailCode: null,
         textValue: null,
+        dateValue: null,
       },
     ],
+    consents: [],
     event: { id: newId(), requestId: null, data: '{}' },
   }
 }

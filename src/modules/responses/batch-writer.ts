@@ -10,6 +10,7 @@
  */
 import { CompiledQuery, type Kysely } from 'kysely'
 import type { Database } from '../database.ts'
+import type { AnswerRow, ConsentRecord } from '../surveys/definition/answers.ts'
 
 /** One response to write: ids are made by the caller, so answers and events can refer to them. */
 export interface ResponseRow {
@@ -21,12 +22,12 @@ export interface ResponseRow {
   submissionKey: string | null
   /** Reference of the zaak the response is about; linked to the zaak now or when it is imported. */
   caseReference: string | null
-  answers: {
-    questionId: string
-    numericValue: number | null
-    optionCode: string | null
-    textValue: string | null
-  }[]
+  productId: string | null
+  language: string
+  /** Hidden-field values without a column of their own, or null. */
+  context: Record<string, string> | null
+  answers: AnswerRow[]
+  consents: (ConsentRecord & { id: string })[]
   event: { id: string; requestId: string | null; data: string }
 }
 
@@ -38,19 +39,31 @@ interface Pending {
 
 const INSERT_BATCH = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::text[], $18::text[])
-    AS t(organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::text[], $18::text[],
+                       $19::uuid[], $20::text[], $21::text[])
+    AS t(organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference,
+         product_id, language, context)
 ), r AS (
-  INSERT INTO response (organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference, case_id)
+  INSERT INTO response (organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference,
+                        case_id, product_id, language, context)
   SELECT i.organisation_id, i.id, i.survey_id, i.survey_version, i.channel_id, i.submission_key, i.case_reference,
-         (SELECT sc.id FROM service_case sc WHERE sc.organisation_id = i.organisation_id AND sc.reference = i.case_reference)
+         (SELECT sc.id FROM service_case sc WHERE sc.organisation_id = i.organisation_id AND sc.reference = i.case_reference),
+         i.product_id, i.language, i.context::jsonb
     FROM input i
   ON CONFLICT (organisation_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
   RETURNING organisation_id, id
 ), a AS (
-  INSERT INTO answer (organisation_id, response_id, question_id, numeric_value, option_code, text_value)
-  SELECT x.org, x.rid, x.q, x.n, x.o, x.t
-    FROM unnest($7::uuid[], $8::uuid[], $9::uuid[], $10::numeric[], $11::text[], $12::text[]) AS x(org, rid, q, n, o, t)
+  INSERT INTO answer (organisation_id, response_id, question_id, item, numeric_value, option_code, text_value,
+                      detail_code, date_value)
+  SELECT x.org, x.rid, x.q, x.item, x.n, x.o, x.t, x.d, x.dv
+    FROM unnest($7::uuid[], $8::uuid[], $9::uuid[], $10::numeric[], $11::text[], $12::text[], $22::int[],
+                $23::text[], $24::date[]) AS x(org, rid, q, n, o, t, item, d, dv)
+    JOIN r ON r.organisation_id = x.org AND r.id = x.rid
+), c AS (
+  INSERT INTO consent (organisation_id, id, response_id, purpose, given, statement, language)
+  SELECT x.org, x.cid, x.rid, x.purpose, x.given, x.statement, x.lang
+    FROM unnest($25::uuid[], $26::uuid[], $27::uuid[], $28::text[], $29::boolean[], $30::text[], $31::text[])
+      AS x(org, cid, rid, purpose, given, statement, lang)
     JOIN r ON r.organisation_id = x.org AND r.id = x.rid
 ), e AS (
   INSERT INTO event (organisation_id, id, type, actor_type, actor_id, request_id, subject_type, subject_id, data)
@@ -109,6 +122,7 @@ export class ResponseBatchWriter {
     this.statements++
     const rows = batch.map((p) => p.row)
     const answers = rows.flatMap((r) => r.answers.map((a) => ({ r, a })))
+    const consents = rows.flatMap((r) => r.consents.map((c) => ({ r, c })))
     const result = await this.db.executeQuery<{ id: string }>(
       CompiledQuery.raw(INSERT_BATCH, [
         rows.map((r) => r.organisationId),
@@ -129,6 +143,19 @@ export class ResponseBatchWriter {
         rows.map((r) => r.event.requestId),
         rows.map((r) => r.event.data),
         rows.map((r) => r.caseReference),
+        rows.map((r) => r.productId),
+        rows.map((r) => r.language),
+        rows.map((r) => (r.context ? JSON.stringify(r.context) : null)),
+        answers.map((x) => x.a.item),
+        answers.map((x) => x.a.detailCode),
+        answers.map((x) => x.a.dateValue),
+        consents.map((x) => x.r.organisationId),
+        consents.map((x) => x.c.id),
+        consents.map((x) => x.r.id),
+        consents.map((x) => x.c.purpose),
+        consents.map((x) => x.c.given),
+        consents.map((x) => x.c.statement),
+        consents.map((x) => x.c.language),
       ]),
     )
     const created = new Set(result.rows.map((r) => r.id))

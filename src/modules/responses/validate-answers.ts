@@ -1,113 +1,106 @@
 /**
- * Pure validation of submitted answers against a survey's questions. Every problem is reported at once,
- * in B1 Dutch for the response page and in English for the API.
+ * Pure validation of submitted answers against a published survey version. Every problem is reported
+ * at once, in B1 Dutch for the response page and in English for the API.
  *
- * Rules: a grade is a whole number 1–10; an agreement answer is 1–5 or "dont_know" (stored as an option
- * without a number, so it never enters a mean); an open answer is trimmed, stripped of control
- * characters and at most `maxLength` characters. Required questions must be answered.
+ * Rules: each answer follows its type's rule (surveys/definition/answers.ts); a question that logic
+ * hides (given the answers so far and the hidden fields) is neither required nor stored, so a page
+ * cannot smuggle in answers to questions the person never saw; required visible questions must be
+ * answered. `scope` limits the check to the questions of one screen of a multi-page survey; `earlier`
+ * holds what logic sees of the answers stored for previous screens.
  */
-import type { PublicQuestion } from '../surveys/load-public-survey.ts'
+import {
+  type AnswerError,
+  type AnswerRow,
+  type ConsentRecord,
+  isEmpty,
+  parseAnswer,
+  textIn,
+} from '../surveys/definition/answers.ts'
+import { type AnswerValue as LogicValue, visibleQuestions } from '../surveys/definition/logic.ts'
+import type { PublicSurvey } from '../surveys/load-public-survey.ts'
 
-/** One typed answer, ready for the answer table. */
-export interface AnswerValue {
-  questionId: string
-  numericValue: number | null
-  optionCode: string | null
-  textValue: string | null
+export type { AnswerError, AnswerRow as AnswerValue }
+
+/** Options of a validation. */
+export interface ValidateOptions {
+  /** API clients get unknown question codes refused; the form ignores unknown fields. */
+  rejectUnknown: boolean
+  /** Language of the page (texts in errors and the consent statement as shown). */
+  lang?: string
+  /** Only these question codes are checked (one screen); default all. */
+  scope?: ReadonlySet<string>
+  /** Logic values of answers stored earlier and of hidden fields, by code. */
+  earlier?: Record<string, LogicValue>
 }
 
-/** A validation problem with texts for both audiences. */
-export interface AnswerError {
-  field: string
-  nl: string
-  en: string
+/** The outcome: rows to store, consents, errors, and the codes of the questions now visible. */
+export interface Validated {
+  values: AnswerRow[]
+  consents: ConsentRecord[]
+  errors: AnswerError[]
+  visible: Set<string>
+  /** Codes in scope that logic hides: their earlier answers must be removed. */
+  hiddenInScope: string[]
+  /** What logic sees of the valid answers in scope. */
+  logic: Record<string, LogicValue>
 }
 
 /** Validates raw answers (from a form or JSON) keyed by question code. */
 export function validateAnswers(
-  questions: PublicQuestion[],
+  survey: PublicSurvey,
   raw: Record<string, unknown>,
-  options: { rejectUnknown: boolean },
-): { values: AnswerValue[]; errors: AnswerError[] } {
-  const values: AnswerValue[] = []
+  options: ValidateOptions,
+): Validated {
+  const lang = options.lang ?? 'nl'
   const errors: AnswerError[] = []
-  const known = new Set(questions.map((q) => q.code))
+  const inScope = (code: string) => !options.scope || options.scope.has(code)
   if (options.rejectUnknown) {
     for (const key of Object.keys(raw)) {
-      if (!known.has(key))
+      if (!survey.questionIds.has(key))
         errors.push({ field: key, nl: 'Deze vraag bestaat niet.', en: 'unknown question code' })
     }
   }
-  for (const q of questions) {
+  const parsed = new Map<string, ReturnType<typeof parseAnswer>>()
+  const logic: Record<string, LogicValue> = { ...options.earlier }
+  for (const q of survey.questions) {
+    if (!inScope(q.code)) continue
+    delete logic[q.code]
     const v = raw[q.code]
-    const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
-    if (empty) {
+    if (isEmpty(v)) continue
+    const p = parseAnswer(q, v, lang)
+    parsed.set(q.code, p)
+    if (!('error' in p)) logic[q.code] = p.logic
+  }
+  const visible = visibleQuestions(survey.definition, logic)
+  const scoped: Record<string, LogicValue> = {}
+  for (const code of parsed.keys()) if (code in logic) scoped[code] = logic[code]
+  const values: AnswerRow[] = []
+  const consents: ConsentRecord[] = []
+  const hiddenInScope: string[] = []
+  for (const q of survey.questions) {
+    if (!inScope(q.code)) continue
+    if (!visible.has(q.code)) {
+      hiddenInScope.push(q.code)
+      continue
+    }
+    const p = parsed.get(q.code)
+    if (!p) {
       if (q.required)
         errors.push({
           field: q.code,
-          nl: `Geef antwoord op de vraag: ${q.text}`,
+          nl: `Geef antwoord op de vraag: ${textIn(q.text, 'nl')}`,
           en: 'an answer is required',
+          kind: 'required',
         })
       continue
     }
-    const result = validateOne(q, v)
-    if ('error' in result) errors.push({ field: q.code, ...result.error })
-    else values.push({ questionId: q.id, ...result.value })
+    if ('error' in p) {
+      errors.push({ field: q.code, ...p.error, kind: 'invalid' })
+      continue
+    }
+    const questionId = survey.questionIds.get(q.code) as string
+    for (const r of p.rows) values.push({ questionId, ...r })
+    if (p.consent) consents.push({ ...p.consent, language: lang })
   }
-  return { values, errors }
-}
-
-type One = { value: Omit<AnswerValue, 'questionId'> } | { error: { nl: string; en: string } }
-
-function validateOne(q: PublicQuestion, v: unknown): One {
-  switch (q.kind) {
-    case 'grade': {
-      const n =
-        typeof v === 'number'
-          ? v
-          : typeof v === 'string' && /^\s*\d{1,2}\s*$/.test(v)
-            ? Number(v)
-            : Number.NaN
-      if (!Number.isInteger(n) || n < 1 || n > 10) {
-        return {
-          error: {
-            nl: `Kies een cijfer van 1 tot en met 10 bij: ${q.text}`,
-            en: 'must be a whole number from 1 to 10',
-          },
-        }
-      }
-      return { value: { numericValue: n, optionCode: null, textValue: null } }
-    }
-    case 'agreement': {
-      if (v === 'dont_know')
-        return { value: { numericValue: null, optionCode: 'dont_know', textValue: null } }
-      const n =
-        typeof v === 'number' ? v : typeof v === 'string' && /^\s*[1-5]\s*$/.test(v) ? Number(v) : Number.NaN
-      if (!Number.isInteger(n) || n < 1 || n > 5) {
-        return {
-          error: {
-            nl: `Kies een van de antwoorden bij: ${q.text}`,
-            en: 'must be a whole number from 1 to 5 or "dont_know"',
-          },
-        }
-      }
-      return { value: { numericValue: n, optionCode: null, textValue: null } }
-    }
-    case 'open': {
-      if (typeof v !== 'string')
-        return { error: { nl: `Uw antwoord bij "${q.text}" is geen tekst.`, en: 'must be a string' } }
-      // Control characters (except newline and tab) carry no meaning in an answer and can break exports.
-      const text = v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()
-      const max = q.maxLength ?? 2000
-      if ([...text].length > max) {
-        return {
-          error: {
-            nl: `Uw antwoord bij "${q.text}" is te lang. Gebruik maximaal ${max} tekens.`,
-            en: `must be at most ${max} characters`,
-          },
-        }
-      }
-      return { value: { numericValue: null, optionCode: null, textValue: text } }
-    }
-  }
+  return { values, consents, errors, visible, hiddenInScope, logic: scoped }
 }

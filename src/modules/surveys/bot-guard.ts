@@ -80,6 +80,15 @@ export function formGuard(options: FormGuardOptions = {}) {
   }
 
   return {
+    /**
+     * The resume token of a multi-screen response: derived from its submission key, so a replayed first
+     * post finds the same link; unguessable without the secret and the key (which only that page holds).
+     */
+    async resumeToken(surveyId: string, submissionKey: string): Promise<string> {
+      const secret = typeof source === 'string' ? source : await source()
+      const key = createHmac('sha256', secret).update(`klankbord/resume/v1/${surveyId}`).digest()
+      return createHmac('sha256', key).update(submissionKey).digest().subarray(0, 24).toString('base64url')
+    },
     /** A token saying "this form was made now", for the hidden field. */
     async issue(surveyId: string): Promise<string> {
       const stamp = Math.floor(now()).toString(36)

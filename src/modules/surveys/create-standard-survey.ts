@@ -1,10 +1,9 @@
 /** Use case: give an organisation the standard survey (idempotent: returns the existing one). */
-import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import { recordEvent, type WriteContext } from '../../platform/db/audit.ts'
-import { newId } from '../../platform/db/ids.ts'
+import type { WriteContext } from '../../platform/db/audit.ts'
 import type { Database } from '../database.ts'
-import { STANDARD_QUESTIONS, STANDARD_SURVEY_TITLE } from './standard-survey.ts'
+import { standardDefinition } from './definition/standard.ts'
+import { createSurvey } from './versions/create-survey.ts'
 
 /** The standard survey of an organisation with its question ids by code. */
 export interface StandardSurvey {
@@ -22,52 +21,14 @@ export async function ensureStandardSurvey(
 ): Promise<StandardSurvey> {
   const existing = await findStandardSurvey(db, ctx.organisationId)
   if (existing) return existing
-  const run = async (trx: Transaction<Database>) => {
-    const id = newId()
-    const publicKey = options.publicKey ?? randomBytes(12).toString('base64url')
-    await trx
-      .insertInto('survey')
-      .values({
-        organisation_id: ctx.organisationId,
-        id,
-        public_key: publicKey,
-        title: STANDARD_SURVEY_TITLE,
-        is_standard: true,
-      })
-      .execute()
-    const questionIds: Record<string, string> = {}
-    await trx
-      .insertInto('question')
-      .values(
-        STANDARD_QUESTIONS.map((q, position) => {
-          const qid = newId()
-          questionIds[q.code] = qid
-          return {
-            organisation_id: ctx.organisationId,
-            id: qid,
-            survey_id: id,
-            survey_version: 1,
-            position,
-            code: q.code,
-            kind: q.kind,
-            text_nl: q.text,
-            help_nl: q.help ?? null,
-            required: q.required,
-            max_length: q.maxLength ?? null,
-            driver: q.driver ?? null,
-          }
-        }),
-      )
-      .execute()
-    await recordEvent(trx, ctx, {
-      type: 'survey.created',
-      subjectType: 'survey',
-      subjectId: id,
-      data: { standard: true },
-    })
-    return { id, publicKey, version: 1, questionIds }
-  }
-  return db.isTransaction ? run(db as Transaction<Database>) : db.transaction().execute(run)
+  const created = await createSurvey(db, ctx, {
+    definition: standardDefinition(),
+    publish: true,
+    isStandard: true,
+    publicKey: options.publicKey,
+    origin: 'standard',
+  })
+  return created
 }
 
 /** The organisation's standard survey, or null. */

@@ -1,7 +1,9 @@
 /** Tables of the surveys capability, and the reference lists they point at. */
 import type { Generated } from 'kysely'
+import type { QuestionType } from './definition/schema.ts'
 
-export type QuestionKind = 'grade' | 'agreement' | 'open'
+/** The type of a stored question: every type of the definition format. */
+export type QuestionKind = QuestionType
 
 export interface SurveyTables {
   department: { organisation_id: string; id: string; code: string; name: string }
@@ -39,5 +41,18 @@ export interface SurveyTables {
     required: boolean
     max_length: number | null
     driver: string | null
+    core_block: string | null
+    core_version: number | null
+  }
+  survey_version: {
+    organisation_id: string
+    survey_id: string
+    version: number
+    status: 'draft' | 'published'
+    /** The klankbord.survey/1 definition (JSON); answers never live here. */
+    definition: unknown
+    created_at: Generated<Date>
+    updated_at: Generated<Date>
+    published_at: Date | null
   }
 }

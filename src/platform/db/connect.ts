@@ -18,6 +18,8 @@ import { lockHolder, tryLockDataDir } from './embedded/lock.ts'
 // Counts come back as int8 and sums as numeric: both fit in a JS number for our magnitudes.
 pg.types.setTypeParser(20, (v) => Number(v))
 pg.types.setTypeParser(1700, (v) => Number(v))
+// A `date` is a calendar day without a time zone: keep it as 'YYYY-MM-DD' instead of a local-midnight Date.
+pg.types.setTypeParser(1082, (v) => v)
 
 export type DatabaseKind = 'pglite' | 'postgresql'
 

@@ -56,11 +56,11 @@ export interface FieldError {
  * Error summary at the top of a form (GOV.UK / NL Design System pattern): a heading, then a link to
  * each invalid field. It receives focus through `autofocus` so screen readers announce it.
  */
-export function ErrorSummary(props: { errors: FieldError[] }) {
+export function ErrorSummary(props: { errors: FieldError[]; heading?: string }) {
   if (props.errors.length === 0) return null
   return (
     <div class="utrecht-alert utrecht-alert--error kb-error-summary" role="alert" tabindex={-1} autofocus>
-      <h2 class="utrecht-heading-2">Er ging iets mis</h2>
+      <h2 class="utrecht-heading-2">{props.heading ?? 'Er ging iets mis'}</h2>
       <ul class="utrecht-unordered-list">
         {props.errors.map((e) => (
           <li>

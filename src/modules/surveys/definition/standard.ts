@@ -7,6 +7,9 @@ export function standardDefinition(): SurveyDefinition {
   return Schema.parse({
     format: 'klankbord.survey/1',
     title: { nl: STANDARD_SURVEY_TITLE },
+    intro: {
+      nl: 'Wij willen graag weten wat u van ons vindt. Het invullen duurt ongeveer 2 minuten. Alleen de eerste vraag is verplicht.',
+    },
     languages: ['nl'],
     hidden: [
       { code: 'kanaal', source: 'channel', queryParam: 'kanaal' },

@@ -1,185 +1,238 @@
 /**
- * The public response page: server-rendered, works without JavaScript and with the keyboard only.
- * Every closed question is a fieldset with a legend; invalid answers are listed in an error summary
- * that links to each question. A hidden submission key makes a double submit harmless.
+ * The public response page: one screen of a survey (all of it for a one-screen survey), server-rendered,
+ * working without JavaScript and with the keyboard only. Invalid answers are listed in an error summary
+ * that links to each question. A hidden submission key makes a double submit harmless; progress is
+ * shown as text and as a bar; after the first screen the page shows the link to continue later.
  *
  * Two bot checks are invisible to people: a signed start time (hidden field) and a honeypot text field.
  * The honeypot is moved off-screen with CSS rather than `display: none` (bots skip fields they can tell
  * are hidden), is out of the Tab order and hidden from screen readers, and is labelled in case CSS is off.
  */
+import { languageName, t } from '../../../platform/i18n/index.ts'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
-import type { PublicQuestion, PublicSurvey } from '../load-public-survey.ts'
-import { AGREEMENT_OPTIONS } from '../standard-survey.ts'
+import { textIn } from '../definition/answers.ts'
+import type { Screen } from '../definition/screens.ts'
+import type { PublicSurvey } from '../load-public-survey.ts'
+import { type FieldValue, QuestionField } from './question-field.tsx'
 
 /** Props of the page. */
 export interface SurveyPageProps {
   survey: PublicSurvey
-  submissionKey: string
+  lang: string
+  screen: Screen
+  /** Codes of the questions that logic shows now. */
+  visible: Set<string>
+  progress: { current: number; total: number }
+  /** Where the form posts to. */
+  action: string
+  isFirst: boolean
+  isLast: boolean
+  submissionKey?: string
   /** Signed start time for the minimum fill time check (see bot-guard.ts). */
   started?: string
   /** Name of the honeypot field; default "website". */
   honeypot?: string
-  channel?: string
-  /** Zaak reference from ?zaak=, carried to the submission. */
-  caseReference?: string
-  values?: Record<string, string>
+  /** Hidden values carried by the first post (channel, zaak, product, …) as form fields. */
+  carry?: Record<string, string>
+  /** The link to continue later, once the answers were saved. */
+  resumeLink?: string
+  /** Links to this page in every offered language. */
+  languageLinks: { lang: string; href: string }[]
+  values?: Record<string, FieldValue>
   errors?: FieldError[]
-}
-
-function Question(props: { q: PublicQuestion; value?: string; error?: string }) {
-  const { q, value, error } = props
-  const errorId = `${q.code}-error`
-  const helpId = `${q.code}-help`
-  const describedBy = [q.help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
-  const message = error ? (
-    <span class="kb-field-error" id={errorId}>
-      {error}
-    </span>
-  ) : null
-  if (q.kind === 'open') {
-    return (
-      <div class={`utrecht-form-field ${error ? 'utrecht-form-field--invalid' : ''}`}>
-        <label class="utrecht-form-label" for={q.code}>
-          {q.text}
-          {q.required ? '' : ' (niet verplicht)'}
-        </label>
-        {q.help ? (
-          <p class="utrecht-form-field-description kb-hint" id={helpId}>
-            {q.help}
-          </p>
-        ) : null}
-        {message}
-        <textarea
-          class="utrecht-textarea"
-          id={q.code}
-          name={q.code}
-          rows={4}
-          maxlength={q.maxLength ?? 2000}
-          aria-describedby={describedBy}
-          aria-invalid={error ? 'true' : undefined}
-        >
-          {value ?? ''}
-        </textarea>
-      </div>
-    )
-  }
-  const options =
-    q.kind === 'grade'
-      ? Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))
-      : AGREEMENT_OPTIONS.map((o) => ({ value: o.value, label: o.label }))
-  return (
-    <fieldset
-      class={`utrecht-form-fieldset ${error ? 'utrecht-form-fieldset--invalid kb-invalid' : ''}`}
-      id={q.code}
-      tabindex={-1}
-      aria-describedby={describedBy}
-    >
-      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--distanced">
-        {q.text}
-        {q.required ? '' : ' (niet verplicht)'}
-      </legend>
-      {q.help ? (
-        <p class="utrecht-form-field-description kb-hint" id={helpId}>
-          {q.help}
-        </p>
-      ) : null}
-      {message}
-      <div class={q.kind === 'grade' ? 'kb-scale' : 'kb-options'}>
-        {options.map((o) => (
-          <div class="utrecht-form-field utrecht-form-field--radio kb-choice">
-            <div class="utrecht-form-field__input">
-              <input
-                class="utrecht-radio-button utrecht-radio-button--html-input"
-                type="radio"
-                id={`${q.code}-${o.value}`}
-                name={q.code}
-                value={o.value}
-                checked={value === o.value}
-              />
-            </div>
-            <div class="utrecht-form-field__label utrecht-form-field__label--radio">
-              <label class="utrecht-form-label utrecht-form-label--radio" for={`${q.code}-${o.value}`}>
-                {o.label}
-              </label>
-            </div>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  )
 }
 
 /**
  * A field only bots fill. `utrecht-skip-link--hidden` is the design system's off-screen position (fixed,
  * far above the viewport; it has no :focus variant), usable because the CSP forbids inline styles.
- * `kb-honeypot` lets app.css take over later. aria-hidden on the wrapper plus tabindex -1 on the input
- * keep it away from screen readers and the keyboard (axe accepts aria-hidden content that is not tabbable).
+ * aria-hidden on the wrapper plus tabindex -1 on the input keep it away from screen readers and the
+ * keyboard (axe accepts aria-hidden content that is not tabbable).
  */
-function Honeypot(props: { name: string }) {
+function Honeypot(props: { name: string; lang: string }) {
   const id = `kb-hp-${props.name}`
   return (
     <div class="kb-honeypot utrecht-skip-link--hidden" aria-hidden="true">
-      <label for={id}>Laat dit veld leeg</label>
+      <label for={id}>{t(props.lang, 'page.honeypot')}</label>
       <input type="text" id={id} name={props.name} value="" tabindex={-1} autocomplete="off" />
     </div>
   )
 }
 
-/** Renders the survey page. */
+/** The language switch: plain links, so it works without JavaScript and keeps the current screen. */
+export function LanguageSwitch(props: { lang: string; links: { lang: string; href: string }[] }) {
+  if (props.links.length < 2) return null
+  return (
+    <nav aria-label={t(props.lang, 'page.language')}>
+      <ul class="kb-nav-list">
+        {props.links.map((l) => (
+          <li>
+            <a
+              class="utrecht-link"
+              href={l.href}
+              lang={l.lang}
+              hreflang={l.lang}
+              aria-current={l.lang === props.lang ? 'true' : undefined}
+            >
+              {languageName(l.lang)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+/** Renders one screen of the survey. */
 export function SurveyPage(props: SurveyPageProps) {
+  const { survey, lang, screen } = props
+  const def = survey.definition
   const errors = props.errors ?? []
   const errorFor = (code: string) => errors.find((e) => e.field === code)?.message
+  const title = textIn(def.title, lang)
+  const multi = props.progress.total > 1
   return (
     <Layout
-      title={`${errors.length ? 'Fout: ' : ''}${props.survey.title} – ${props.survey.organisationName}`}
-      header={<span class="kb-brand">{props.survey.organisationName}</span>}
+      lang={lang}
+      title={`${errors.length ? t(lang, 'page.error-prefix') : ''}${title}${multi ? ` – ${t(lang, 'page.progress', props.progress)}` : ''} – ${survey.organisationName}`}
+      header={
+        <>
+          <span class="kb-brand">{survey.organisationName}</span>
+          <LanguageSwitch lang={lang} links={props.languageLinks} />
+        </>
+      }
     >
-      <h1 class="utrecht-heading-1">{props.survey.title}</h1>
-      <p class="utrecht-paragraph">
-        Wij willen graag weten wat u van ons vindt. Het invullen duurt ongeveer 2 minuten. Alleen de eerste
-        vraag is verplicht.
-      </p>
-      <ErrorSummary errors={errors} />
-      <form method="post" action={`/s/${props.survey.publicKey}`} class="kb-form" novalidate>
-        <input type="hidden" name="_submission" value={props.submissionKey} />
-        {props.channel ? <input type="hidden" name="_channel" value={props.channel} /> : null}
-        {props.caseReference ? <input type="hidden" name="_zaak" value={props.caseReference} /> : null}
-        {props.started ? <input type="hidden" name="_started" value={props.started} /> : null}
-        <Honeypot name={props.honeypot ?? 'website'} />
-        {props.survey.questions.map((q) => (
-          <Question q={q} value={props.values?.[q.code]} error={errorFor(q.code)} />
+      {survey.preview ? (
+        <p class="utrecht-alert utrecht-alert--info kb-preview" role="note">
+          {t(lang, 'preview.banner')}
+        </p>
+      ) : null}
+      <h1 class="utrecht-heading-1">{title}</h1>
+      {props.isFirst ? (
+        <p class="utrecht-paragraph">{def.intro ? textIn(def.intro, lang) : t(lang, 'page.intro-default')}</p>
+      ) : null}
+      {multi ? (
+        <p class="utrecht-paragraph kb-progress">
+          {t(lang, 'page.progress', props.progress)}
+          <progress max={props.progress.total} value={props.progress.current} aria-hidden="true" />
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} heading={t(lang, 'errors.heading')} />
+      {screen.title ? <h2 class="utrecht-heading-2">{textIn(screen.title, lang)}</h2> : null}
+      {screen.intro ? <p class="utrecht-paragraph">{textIn(screen.intro, lang)}</p> : null}
+      <form method="post" action={props.action} class="kb-form" novalidate>
+        <input type="hidden" name="_screen" value={String(screen.index)} />
+        <input type="hidden" name="_lang" value={lang} />
+        {props.submissionKey ? <input type="hidden" name="_submission" value={props.submissionKey} /> : null}
+        {Object.entries(props.carry ?? {}).map(([k, v]) => (
+          <input type="hidden" name={k} value={v} />
         ))}
-        <div>
-          <button type="submit" class="utrecht-button utrecht-button--primary-action">
-            Versturen
+        {props.started ? <input type="hidden" name="_started" value={props.started} /> : null}
+        <Honeypot name={props.honeypot ?? 'website'} lang={lang} />
+        {screen.questions
+          .filter((q) => props.visible.has(q.code))
+          .map((q) => (
+            <QuestionField q={q} lang={lang} value={props.values?.[q.code]} error={errorFor(q.code)} />
+          ))}
+        <div class="kb-buttons">
+          <button
+            type="submit"
+            name="_action"
+            value={props.isLast ? 'send' : 'next'}
+            class="utrecht-button utrecht-button--primary-action"
+          >
+            {props.isLast ? t(lang, 'page.send') : t(lang, 'page.next')}
           </button>
+          {props.isFirst ? null : (
+            <button
+              type="submit"
+              name="_action"
+              value="back"
+              class="utrecht-button utrecht-button--secondary-action"
+            >
+              {t(lang, 'page.back')}
+            </button>
+          )}
+          {multi && !survey.preview ? (
+            <button type="submit" name="_action" value="save" class="utrecht-button utrecht-button--subtle">
+              {t(lang, 'page.save-later')}
+            </button>
+          ) : null}
         </div>
       </form>
+      {props.resumeLink ? (
+        <p class="utrecht-paragraph kb-hint kb-resume">
+          {t(lang, 'page.resume-hint', { link: '' })}
+          <a class="utrecht-link" href={props.resumeLink}>
+            {props.resumeLink}
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  )
+}
+
+/** The page after "save and continue later": the link, and a way to go on now. */
+export function SavedPage(props: { survey: PublicSurvey; lang: string; link: string; absoluteLink: string }) {
+  const { lang } = props
+  return (
+    <Layout
+      lang={lang}
+      title={`${t(lang, 'saved.title')} – ${props.survey.organisationName}`}
+      header={<span class="kb-brand">{props.survey.organisationName}</span>}
+    >
+      <h1 class="utrecht-heading-1">{t(lang, 'saved.title')}</h1>
+      <p class="utrecht-paragraph">{t(lang, 'saved.body')}</p>
+      <p class="utrecht-paragraph kb-resume-link">
+        <a class="utrecht-link" href={props.link}>
+          {props.absoluteLink}
+        </a>
+      </p>
+    </Layout>
+  )
+}
+
+/** A resume link that no longer leads anywhere (sent already, or expired). */
+export function ResumeGonePage(props: { survey: PublicSurvey; lang: string }) {
+  const { lang } = props
+  return (
+    <Layout
+      lang={lang}
+      title={`${t(lang, 'resume.gone.title')} – ${props.survey.organisationName}`}
+      header={<span class="kb-brand">{props.survey.organisationName}</span>}
+    >
+      <h1 class="utrecht-heading-1">{t(lang, 'resume.gone.title')}</h1>
+      <p class="utrecht-paragraph">{t(lang, 'resume.gone.body')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/s/${props.survey.publicKey}`}>
+          {t(lang, 'resume.gone.start')}
+        </a>
+      </p>
     </Layout>
   )
 }
 
 /** Renders the thank-you page: what happens with the answers, in plain language. */
-export function ThankYouPage(props: { organisationName: string }) {
+export function ThankYouPage(props: { survey: PublicSurvey; lang: string }) {
+  const { lang, survey } = props
+  const name = survey.organisationName
   return (
     <Layout
-      title={`Bedankt – ${props.organisationName}`}
-      header={<span class="kb-brand">{props.organisationName}</span>}
+      lang={lang}
+      title={`${t(lang, 'thanks.title')} – ${name}`}
+      header={<span class="kb-brand">{name}</span>}
     >
-      <h1 class="utrecht-heading-1">Bedankt voor uw mening</h1>
-      <p class="utrecht-paragraph">Wij hebben uw antwoorden goed ontvangen.</p>
-      <h2 class="utrecht-heading-2">Wat doen wij met uw antwoorden?</h2>
+      <h1 class="utrecht-heading-1">{t(lang, 'thanks.title')}</h1>
+      <p class="utrecht-paragraph">{t(lang, 'thanks.received')}</p>
+      {survey.definition.thanks ? (
+        <p class="utrecht-paragraph">{textIn(survey.definition.thanks, lang)}</p>
+      ) : null}
+      <h2 class="utrecht-heading-2">{t(lang, 'thanks.what')}</h2>
       <ul class="utrecht-unordered-list">
-        <li>Wij lezen alle antwoorden. Zo zien wij wat goed gaat en wat beter kan.</li>
-        <li>Wij gebruiken uw antwoorden om onze dienstverlening te verbeteren.</li>
-        <li>
-          Wij bewaren uw antwoorden niet langer dan nodig. Persoonlijke gegevens in uw tekst halen wij weg.
-        </li>
+        <li>{t(lang, 'thanks.read')}</li>
+        <li>{t(lang, 'thanks.use')}</li>
+        <li>{t(lang, 'thanks.keep')}</li>
       </ul>
-      <p class="utrecht-paragraph">
-        Heeft u een klacht of wilt u dat wij contact met u opnemen? Neem dan contact op met{' '}
-        {props.organisationName}.
-      </p>
+      <p class="utrecht-paragraph">{t(lang, 'thanks.contact', { organisation: name })}</p>
     </Layout>
   )
 }
