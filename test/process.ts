@@ -1,5 +1,7 @@
 /** Runs the real `klankbord` command as a child process, for tests of start-up, locking and crashes. */
 import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Config } from '../src/platform/config.ts'
 import { TEST_DEFAULTS } from './database.ts'
@@ -85,4 +87,20 @@ export function runCli(
     })
     child.on('exit', (code) => resolve({ code, output }))
   })
+}
+
+/** A temporary directory for files a CLI test writes; `file()` writes one and returns its path. */
+export function tempFiles(prefix: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  return {
+    dir,
+    file(name: string, content: string | Uint8Array) {
+      const p = path.join(dir, name)
+      fs.writeFileSync(p, content)
+      return p
+    },
+    remove() {
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
 }

@@ -8,6 +8,7 @@ import { registerDemo } from './commands/demo.ts'
 import { registerDocs } from './commands/docs.ts'
 import { registerMigrate } from './commands/migrate.ts'
 import { registerServe } from './commands/serve.ts'
+import { registerSurveys } from './commands/surveys.ts'
 import { registerWorker } from './commands/worker.ts'
 
 const program = new Command()
@@ -20,6 +21,7 @@ registerWorker(program)
 registerMigrate(program)
 registerDemo(program)
 registerCases(program)
+registerSurveys(program)
 registerBench(program)
 registerDocs(program)
 

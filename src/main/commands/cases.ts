@@ -8,8 +8,9 @@ import Table from 'cli-table3'
 import { type Command, InvalidArgumentError } from 'commander'
 import { CsvError, type ImportReport, importCases, readCaseRecords } from '../../modules/cases/index.ts'
 import { loadConfig } from '../../platform/config.ts'
-import { AppError, NotFoundError } from '../../platform/errors.ts'
+import { NotFoundError } from '../../platform/errors.ts'
 import { openServices } from '../services.ts'
+import { assertReadableFile, FileError } from './files.ts'
 
 interface ImportFlags {
   organisation: string
@@ -19,13 +20,6 @@ interface ImportFlags {
   partial?: boolean
   separator?: ',' | ';'
   encoding: 'utf-8' | 'windows-1252'
-}
-
-/** A file that cannot be used at all; cli.ts prints the message and exits with 2. */
-class FileError extends AppError {
-  constructor(detail: string) {
-    super(400, 'file', 'Unusable file', detail)
-  }
 }
 
 /** Registers `cases` and its sub-commands. */
@@ -74,13 +68,7 @@ export function registerCases(program: Command) {
 }
 
 async function readFile(file: string, flags: ImportFlags) {
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(file)
-  } catch (error) {
-    throw new FileError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
-  }
-  if (!stat.isFile()) throw new FileError(`${file} is not a file.`)
+  assertReadableFile(file)
   try {
     return await readCaseRecords(fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
       separator: flags.separator,

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
 import { createOrganisationWithStaff } from '../../../test/factories.ts'
-import { envFor, runCli } from '../../../test/process.ts'
+import { envFor, runCli, tempFiles } from '../../../test/process.ts'
 import { newId } from '../../platform/db/ids.ts'
 
 let t: TestDatabase
 let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
+let files: ReturnType<typeof tempFiles>
 let dir: string
 
 /** `klankbord …` as a child process; on the embedded database it connects through the data dir's socket. */
@@ -18,9 +17,7 @@ function klankbord(args: string[]) {
 }
 
 function file(name: string, content: string | Uint8Array) {
-  const p = path.join(dir, name)
-  fs.writeFileSync(p, content)
-  return p
+  return files.file(name, content)
 }
 
 async function caseCount() {
@@ -45,11 +42,12 @@ before(async () => {
       department_id: null,
     })
     .execute()
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-cases-'))
+  files = tempFiles('kb-cases-')
+  dir = files.dir
 })
 after(async () => {
   await t.dispose()
-  fs.rmSync(dir, { recursive: true, force: true })
+  files.remove()
 })
 
 const excel =
