@@ -17,7 +17,7 @@ import {
   type StaffDeps,
 } from '../modules/organisations/index.ts'
 import { responseApi } from '../modules/responses/api.ts'
-import { limitPublicSurveyEndpoints, surveyPageRoutes } from '../modules/surveys/index.ts'
+import { limitPublicSurveyEndpoints, surveyEditorPages, surveyPageRoutes } from '../modules/surveys/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
 import { createBaseApp } from '../platform/http/app.ts'
 import { mountAssets } from '../platform/http/assets.ts'
@@ -111,6 +111,7 @@ export function createApp(services: Services) {
   )
   app.route('/', analyticsPages(services.db, services.config.publicUrl))
   app.route('/', measurementPages(services.db))
+  app.route('/', surveyEditorPages(services.db))
   app.route('/api/v1', createApi(services.db))
   return app
 }

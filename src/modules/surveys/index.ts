@@ -1,6 +1,7 @@
 /** Public interface of the surveys capability. */
 export { ensureStandardSurvey, findStandardSurvey, type StandardSurvey } from './create-standard-survey.ts'
 export * from './definition/index.ts'
+export { surveyEditorPages } from './editor-routes.tsx'
 export { MAX_SURVEY_FILE_BYTES } from './import/read-survey-file.ts'
 export { type ImportReportItem, SurveyFileError } from './import/report.ts'
 export { clearSurveyCache, loadPublicSurvey, type PublicSurvey } from './load-public-survey.ts'

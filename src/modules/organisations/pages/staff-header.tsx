@@ -20,6 +20,11 @@ export function StaffHeader(props: { staff: StaffIdentity; organisation: { slug:
               Meetmodel
             </a>
           </li>
+          <li>
+            <a class="utrecht-link" href={`/o/${props.organisation.slug}/vragenlijsten`}>
+              Vragenlijsten
+            </a>
+          </li>
         </ul>
       </nav>
       <form method="post" action="/logout" class="kb-logout">

@@ -40,6 +40,8 @@ export interface SurveyPageProps {
   languageLinks: { lang: string; href: string }[]
   values?: Record<string, FieldValue>
   errors?: FieldError[]
+  /** A staff preview: the buttons move between screens (GET ?scherm=) and nothing is sent. */
+  previewNav?: { prev: number | null; next: number | null }
 }
 
 /**
@@ -119,46 +121,79 @@ export function SurveyPage(props: SurveyPageProps) {
       <ErrorSummary errors={errors} heading={t(lang, 'errors.heading')} />
       {screen.title ? <h2 class="utrecht-heading-2">{textIn(screen.title, lang)}</h2> : null}
       {screen.intro ? <p class="utrecht-paragraph">{textIn(screen.intro, lang)}</p> : null}
-      <form method="post" action={props.action} class="kb-form" novalidate>
-        <input type="hidden" name="_screen" value={String(screen.index)} />
-        <input type="hidden" name="_lang" value={lang} />
-        {props.submissionKey ? <input type="hidden" name="_submission" value={props.submissionKey} /> : null}
-        {Object.entries(props.carry ?? {}).map(([k, v]) => (
-          <input type="hidden" name={k} value={v} />
-        ))}
-        {props.started ? <input type="hidden" name="_started" value={props.started} /> : null}
-        <Honeypot name={props.honeypot ?? 'website'} lang={lang} />
-        {screen.questions
-          .filter((q) => props.visible.has(q.code))
-          .map((q) => (
-            <QuestionField q={q} lang={lang} value={props.values?.[q.code]} error={errorFor(q.code)} />
+      {props.previewNav ? (
+        <form method="get" action={props.action} class="kb-form">
+          <input type="hidden" name="taal" value={lang} />
+          {screen.questions.map((q) => (
+            <QuestionField q={q} lang={lang} />
           ))}
-        <div class="kb-buttons">
-          <button
-            type="submit"
-            name="_action"
-            value={props.isLast ? 'send' : 'next'}
-            class="utrecht-button utrecht-button--primary-action"
-          >
-            {props.isLast ? t(lang, 'page.send') : t(lang, 'page.next')}
-          </button>
-          {props.isFirst ? null : (
+          <div class="kb-buttons">
+            {props.previewNav.next !== null ? (
+              <button
+                type="submit"
+                name="scherm"
+                value={String(props.previewNav.next)}
+                class="utrecht-button utrecht-button--primary-action"
+              >
+                {t(lang, 'page.next')}
+              </button>
+            ) : null}
+            {props.previewNav.prev !== null ? (
+              <button
+                type="submit"
+                name="scherm"
+                value={String(props.previewNav.prev)}
+                class="utrecht-button utrecht-button--secondary-action"
+              >
+                {t(lang, 'page.back')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : (
+        <form method="post" action={props.action} class="kb-form" novalidate>
+          <input type="hidden" name="_screen" value={String(screen.index)} />
+          <input type="hidden" name="_lang" value={lang} />
+          {props.submissionKey ? (
+            <input type="hidden" name="_submission" value={props.submissionKey} />
+          ) : null}
+          {Object.entries(props.carry ?? {}).map(([k, v]) => (
+            <input type="hidden" name={k} value={v} />
+          ))}
+          {props.started ? <input type="hidden" name="_started" value={props.started} /> : null}
+          <Honeypot name={props.honeypot ?? 'website'} lang={lang} />
+          {screen.questions
+            .filter((q) => props.visible.has(q.code))
+            .map((q) => (
+              <QuestionField q={q} lang={lang} value={props.values?.[q.code]} error={errorFor(q.code)} />
+            ))}
+          <div class="kb-buttons">
             <button
               type="submit"
               name="_action"
-              value="back"
-              class="utrecht-button utrecht-button--secondary-action"
+              value={props.isLast ? 'send' : 'next'}
+              class="utrecht-button utrecht-button--primary-action"
             >
-              {t(lang, 'page.back')}
+              {props.isLast ? t(lang, 'page.send') : t(lang, 'page.next')}
             </button>
-          )}
-          {multi && !survey.preview ? (
-            <button type="submit" name="_action" value="save" class="utrecht-button utrecht-button--subtle">
-              {t(lang, 'page.save-later')}
-            </button>
-          ) : null}
-        </div>
-      </form>
+            {props.isFirst ? null : (
+              <button
+                type="submit"
+                name="_action"
+                value="back"
+                class="utrecht-button utrecht-button--secondary-action"
+              >
+                {t(lang, 'page.back')}
+              </button>
+            )}
+            {multi && !survey.preview ? (
+              <button type="submit" name="_action" value="save" class="utrecht-button utrecht-button--subtle">
+                {t(lang, 'page.save-later')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
       {props.resumeLink ? (
         <p class="utrecht-paragraph kb-hint kb-resume">
           {t(lang, 'page.resume-hint', { link: '' })}

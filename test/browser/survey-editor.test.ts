@@ -1,0 +1,70 @@
+/**
+ * The staff survey pages in real Chromium: axe-core (WCAG 2.2 AA) on the list, the editor of a draft
+ * (with B1 advice), the editor with errors, the preview and the import report.
+ */
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { createTestDatabase, type TestDatabase } from '../database.ts'
+import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
+import { startTestServer, type TestServer } from '../server.ts'
+import { assertNoViolations, launchBrowser } from './browser.ts'
+
+let t: TestDatabase
+let server: TestServer
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let slug: string
+
+before(async () => {
+  t = await createTestDatabase()
+  server = await startTestServer(t.services)
+  const org = await createOrganisationWithStaff(t.services, 'analyst')
+  slug = org.org.slug
+  browser = await launchBrowser()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  page = await context.newPage()
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('E-mailadres').fill(org.email)
+  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL(`${server.url}/o/${slug}`)
+})
+after(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  await t?.dispose()
+})
+
+describe('the staff survey pages', () => {
+  it('have no WCAG 2.2 AA violations on the list, the editor, the editor with errors and the preview', async () => {
+    await page.goto(`${server.url}/o/${slug}/vragenlijsten`)
+    await assertNoViolations(page)
+    await page.getByRole('button', { name: 'Nieuwe vragenlijst maken' }).click()
+    await page.getByRole('heading', { name: /Concept versie 1/ }).waitFor()
+    await assertNoViolations(page)
+    await page.locator('#q0-text').fill('')
+    await page.getByRole('button', { name: 'Concept opslaan' }).click()
+    await page.getByRole('alert').waitFor()
+    await assertNoViolations(page)
+    await page.goto(`${page.url().replace(/\/concept$/, '')}/voorbeeld`)
+    await assertNoViolations(page)
+  })
+
+  it('has no WCAG 2.2 AA violations on the import report', async () => {
+    await page.goto(`${server.url}/o/${slug}/vragenlijsten`)
+    await page
+      .getByLabel(/Bestand/)
+      .setInputFiles(
+        path.join(
+          import.meta.dirname,
+          '../../src/modules/surveys/import/fixtures/surveyjs-klantonderzoek.json',
+        ),
+      )
+    await page.getByRole('button', { name: 'Importeren' }).click()
+    await page.getByText('is geïmporteerd als concept').waitFor()
+    await assertNoViolations(page)
+  })
+})
