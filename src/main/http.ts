@@ -14,6 +14,7 @@ import {
   instanceSecret,
   loadStaff,
   organisationRoutes,
+  themeRoutes,
   type StaffDeps,
 } from '../modules/organisations/index.ts'
 import { responseApi } from '../modules/responses/api.ts'
@@ -102,6 +103,7 @@ export function createApp(services: Services) {
     await next()
   })
   app.route('/', organisationRoutes(staffDeps))
+  app.route('/', themeRoutes(services.db))
   app.route(
     '/',
     surveyPageRoutes(services.db, {

@@ -2,6 +2,7 @@
  * The staff survey pages in real Chromium: axe-core (WCAG 2.2 AA) on the list, the editor of a draft
  * (with B1 advice), the editor with errors, the preview and the import report.
  */
+import assert from 'node:assert/strict'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -16,11 +17,13 @@ let browser: Browser
 let context: BrowserContext
 let page: Page
 let slug: string
+let publicKey: string
 
 before(async () => {
   t = await createTestDatabase()
   server = await startTestServer(t.services)
-  const org = await createOrganisationWithStaff(t.services, 'analyst')
+  const org = await createOrganisationWithStaff(t.services, 'admin')
+  publicKey = org.survey.publicKey
   slug = org.org.slug
   browser = await launchBrowser()
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -65,6 +68,24 @@ describe('the staff survey pages', () => {
       )
     await page.getByRole('button', { name: 'Importeren' }).click()
     await page.getByText('is geïmporteerd als concept').waitFor()
+    await assertNoViolations(page)
+  })
+
+  it('has no violations on the design-token page, and the public survey takes the organisation’s colours', async () => {
+    await page.goto(`${server.url}/o/${slug}/huisstijl`)
+    await assertNoViolations(page)
+    await page
+      .getByLabel('Design tokens')
+      .fill('--utrecht-button-primary-action-background-color: rgb(0, 104, 158);')
+    await page.getByRole('button', { name: 'Huisstijl opslaan' }).click()
+    await page.getByRole('status').waitFor()
+    const { clearSurveyCache } = await import('../../src/modules/surveys/index.ts')
+    clearSurveyCache()
+    await page.goto(`${server.url}/s/${publicKey}`)
+    const color = await page
+      .getByRole('button', { name: 'Versturen' })
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    assert.equal(color, 'rgb(0, 104, 158)')
     await assertNoViolations(page)
   })
 })

@@ -5,7 +5,14 @@ export type Role = 'admin' | 'analyst' | 'handler' | 'viewer'
 
 export interface OrganisationTables {
   instance_setting: { key: string; value: string }
-  organisation: { id: string; slug: string; name: string; created_at: Generated<Date> }
+  organisation: {
+    id: string
+    slug: string
+    name: string
+    created_at: Generated<Date>
+    /** Design tokens (`--name` → value), see calc/theme.ts; null for the default theme. */
+    theme_tokens: unknown
+  }
   account: {
     id: string
     email: string

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely'
 import { NotFoundError } from '../../platform/errors.ts'
 import type { Database } from '../database.ts'
+import { themeHref } from '../organisations/index.ts'
 import type { Question, SurveyDefinition } from './definition/schema.ts'
 import { allQuestions } from './versions/question-rows.ts'
 import { findVersion } from './versions/store.ts'
@@ -31,6 +32,8 @@ export interface PublicSurvey {
   products: Map<string, string>
   /** True for a draft shown to staff: nothing may be stored. */
   preview?: boolean
+  /** The organisation's design-token stylesheet, if it has one. */
+  themeHref?: string
 }
 
 const TTL_MS = 60_000
@@ -51,6 +54,8 @@ export async function loadPublicSurvey(db: Kysely<Database>, publicKey: string):
       'survey.current_version',
       'survey.title',
       'organisation.name',
+      'organisation.slug',
+      'organisation.theme_tokens',
     ])
     .where('survey.public_key', '=', publicKey)
     .executeTakeFirst()
@@ -78,6 +83,7 @@ export async function loadPublicSurvey(db: Kysely<Database>, publicKey: string):
     questions: allQuestions(version.definition),
     questionIds: new Map(questions.map((q) => [q.code, q.id])),
     ...refs,
+    themeHref: themeHref(s.slug, s.theme_tokens),
   }
   cache.set(publicKey, { at: Date.now(), survey })
   return survey
@@ -93,7 +99,7 @@ export async function previewSurvey(
   const s = await db
     .selectFrom('survey')
     .innerJoin('organisation', 'organisation.id', 'survey.organisation_id')
-    .select(['survey.public_key', 'organisation.name'])
+    .select(['survey.public_key', 'organisation.name', 'organisation.slug', 'organisation.theme_tokens'])
     .where('survey.organisation_id', '=', organisationId)
     .where('survey.id', '=', surveyId)
     .executeTakeFirst()
@@ -113,6 +119,7 @@ export async function previewSurvey(
     questionIds: new Map(questions.map((q) => [q.code, q.code])),
     ...(await references(db, organisationId)),
     preview: true,
+    themeHref: themeHref(s.slug, s.theme_tokens),
   }
 }
 

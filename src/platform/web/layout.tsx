@@ -14,6 +14,8 @@ export interface LayoutProps {
   header?: Child
   /** Loads htmx for progressive enhancement; pages must work without it. */
   enhance?: boolean
+  /** The organisation's design-token stylesheet, loaded after the default theme so it wins. */
+  themeHref?: string
 }
 
 /** Renders a complete HTML document. */
@@ -26,6 +28,7 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         <link rel="stylesheet" href={assetUrl('utrecht.css')} />
         <link rel="stylesheet" href={assetUrl('theme.css')} />
+        {props.themeHref ? <link rel="stylesheet" href={props.themeHref} /> : null}
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {props.enhance ? <script src={assetUrl('htmx.min.js')} defer /> : null}
       </head>

@@ -95,6 +95,7 @@ export function SurveyPage(props: SurveyPageProps) {
   return (
     <Layout
       lang={lang}
+      themeHref={props.survey.themeHref}
       title={`${errors.length ? t(lang, 'page.error-prefix') : ''}${title}${multi ? ` – ${t(lang, 'page.progress', props.progress)}` : ''} – ${survey.organisationName}`}
       header={
         <>
@@ -212,6 +213,7 @@ export function SavedPage(props: { survey: PublicSurvey; lang: string; link: str
   return (
     <Layout
       lang={lang}
+      themeHref={props.survey.themeHref}
       title={`${t(lang, 'saved.title')} – ${props.survey.organisationName}`}
       header={<span class="kb-brand">{props.survey.organisationName}</span>}
     >
@@ -232,6 +234,7 @@ export function ResumeGonePage(props: { survey: PublicSurvey; lang: string }) {
   return (
     <Layout
       lang={lang}
+      themeHref={props.survey.themeHref}
       title={`${t(lang, 'resume.gone.title')} – ${props.survey.organisationName}`}
       header={<span class="kb-brand">{props.survey.organisationName}</span>}
     >
@@ -253,6 +256,7 @@ export function ThankYouPage(props: { survey: PublicSurvey; lang: string }) {
   return (
     <Layout
       lang={lang}
+      themeHref={props.survey.themeHref}
       title={`${t(lang, 'thanks.title')} – ${name}`}
       header={<span class="kb-brand">{name}</span>}
     >
