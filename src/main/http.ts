@@ -14,10 +14,12 @@ import {
   instanceSecret,
   loadStaff,
   organisationRoutes,
-  themeRoutes,
   type StaffDeps,
+  themeRoutes,
 } from '../modules/organisations/index.ts'
 import { responseApi } from '../modules/responses/api.ts'
+import { responseReadApi } from '../modules/responses/read-api.ts'
+import { surveyApi } from '../modules/surveys/api.ts'
 import { limitPublicSurveyEndpoints, surveyEditorPages, surveyPageRoutes } from '../modules/surveys/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
 import { createBaseApp } from '../platform/http/app.ts'
@@ -33,6 +35,8 @@ export function createApi(db: Kysely<Database>) {
   api.route('/', analyticsApi(db))
   api.route('/', caseApi(db))
   api.route('/', measurementApi(db))
+  api.route('/', surveyApi(db))
+  api.route('/', responseReadApi(db))
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

@@ -1,5 +1,6 @@
 /** Public interface of the organisations capability. */
 export { addStaffMember } from './add-staff-member.ts'
+export { Slug } from './api-params.ts'
 export { createOrganisation } from './create-organisation.ts'
 export { instanceSecret } from './instance-secret.ts'
 export {

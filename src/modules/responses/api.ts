@@ -31,11 +31,44 @@ const SubmissionSchema = z
       .max(40)
       .optional()
       .openapi({ description: 'Channel code, for example website, balie or telefoon.', example: 'website' }),
-    answers: z.record(z.string().max(64), z.union([z.number(), z.string().max(20_000)])).openapi({
-      description:
-        'Answers keyed by question code: numbers for grades (1–10) and statements (1–5 or "dont_know"), text for open questions.',
-      example: { rapportcijfer: 8, duidelijkheid: 4, snelheid: 'dont_know', waarom: 'Snel geholpen.' },
-    }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .optional()
+      .openapi({
+        description: 'Language the survey was answered in (one the survey offers); default its first.',
+        example: 'nl',
+      }),
+    hidden: z
+      .record(z.string().max(64), z.string().max(200))
+      .optional()
+      .openapi({
+        description:
+          "Values of the survey's hidden fields by code (product, channel, zaak, touchpoint, custom), as an invitation link would carry them.",
+        example: { product: 'paspoort' },
+      }),
+    answers: z
+      .record(
+        z.string().max(64),
+        z.union([
+          z.number(),
+          z.string().max(20_000),
+          z.boolean(),
+          z.array(z.string().max(64)).max(40),
+          z
+            .object({
+              value: z.string().max(64),
+              reason: z.string().max(64).optional(),
+              other: z.string().max(200).optional(),
+            })
+            .strict(),
+        ]),
+      )
+      .openapi({
+        description:
+          'Answers keyed by question code: numbers for grade (1–10), ces (1–7), nps (0–10) and agreement (1–5, or "dont_know"); text for open questions; an option code for single choice (or {"value":"other","other":"…"}); a list of option codes for multiple choice; "negative" | "neutral" | "positive" or {"value":…,"reason":…} for smileys; true/false for yes/no and consent; "YYYY-MM-DD" for dates.',
+        example: { rapportcijfer: 8, duidelijkheid: 4, snelheid: 'dont_know', waarom: 'Snel geholpen.' },
+      }),
   })
   .strict()
   .openapi('ResponseSubmission')
@@ -83,6 +116,8 @@ export function responseApi(db: Kysely<Database>) {
       channel: body.channel,
       submissionKey: body.submissionKey,
       caseReference: body.caseReference,
+      hidden: body.hidden,
+      language: body.language,
       strict: true,
       requestId: c.get('requestId'),
     })
