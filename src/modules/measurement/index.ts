@@ -1,6 +1,7 @@
 /** Public interface of the measurement capability (the Meethuis model). */
 
 export { addCoreDriver } from './add-core-driver.ts'
+export { measurementApi } from './api.ts'
 export {
   type ComparableQuestion,
   type CoreQuestionRef,
@@ -24,6 +25,6 @@ export type {
 export { authorizeMeasurement, canMeasurement } from './policy.ts'
 export { presentModel } from './present.ts'
 export { publishDraft } from './publish-draft.ts'
-export { measurementApi, measurementPages } from './routes.tsx'
+export { measurementPages } from './routes.tsx'
 export type { MeasurementTables } from './schema.ts'
 export { getCurrentModel, getDraftModel } from './store.ts'

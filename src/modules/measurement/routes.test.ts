@@ -5,8 +5,8 @@ import { createOrganisationWithStaff, login } from '../../../test/factories.ts'
 import { startTestServer } from '../../../test/server.ts'
 import { offlineKysely } from '../../platform/db/offline.ts'
 import type { Database } from '../database.ts'
+import { measurementApi } from './api.ts'
 import { MeasurementModelSchema } from './present.ts'
-import { measurementApi } from './routes.tsx'
 
 let t: TestDatabase
 let server: { url: string; close(): Promise<void> }

@@ -1,18 +1,15 @@
 /**
- * Pages and API of the measurement model:
+ * Pages of the measurement model (its JSON API is api.ts):
  * - GET  /o/:slug/meetmodel                       the current model as a house, with its structure
  * - POST /o/:slug/meetmodel/concept               start editing (creates or reuses the draft)
  * - GET  /o/:slug/meetmodel/concept               the edit page of the draft
  * - POST /o/:slug/meetmodel/concept/:action       stellingen | stelling | drijfveer | bouwblok | doel | publiceren
- * - GET  /api/v1/organisations/{slug}/measurement-model   the current published version
  * Handlers: validate → load (scoped to the organisation) → authorize → use case → present.
  */
-import { createRoute, z } from '@hono/zod-openapi'
 import { type Context, Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { WriteContext } from '../../platform/db/audit.ts'
 import { NotFoundError, ValidationError } from '../../platform/errors.ts'
-import { apiRouter, problemResponses, withVersionHeader } from '../../platform/http/openapi.ts'
 import type { FieldError } from '../../platform/web/layout.tsx'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
@@ -25,7 +22,6 @@ import { allDrivers, type MeasurementModel } from './model.ts'
 import { DraftPage } from './pages/draft-page.tsx'
 import { ModelPage } from './pages/model-page.tsx'
 import { authorizeMeasurement, canMeasurement } from './policy.ts'
-import { MeasurementModelSchema, presentModel } from './present.ts'
 import { publishDraft } from './publish-draft.ts'
 import { findModelId, getCurrentModel, getDraftModel, loadTemplate } from './store.ts'
 
@@ -186,38 +182,5 @@ export function measurementPages(db: Kysely<Database>) {
       : c.redirect(`/o/${org.slug}/meetmodel/concept?opgeslagen=1`, 303)
   })
 
-  return app
-}
-
-const route = createRoute({
-  method: 'get',
-  path: '/organisations/{slug}/measurement-model',
-  operationId: 'getMeasurementModel',
-  tags: ['measurement'],
-  summary:
-    "The organisation's current (newest published) measurement model: goals, KPIs, drivers, statements, process indicators",
-  security: [{ session: [] }],
-  request: { params: z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) }) },
-  responses: withVersionHeader({
-    200: {
-      description: 'The current published version.',
-      content: { 'application/json': { schema: MeasurementModelSchema } },
-    },
-    ...problemResponses(400, 401, 403, 404),
-  }),
-})
-
-/** API of the measurement capability. */
-export function measurementApi(db: Kysely<Database>) {
-  const app = apiRouter<AppEnv>()
-  const mdb = db
-  app.openapi(route, async (c) => {
-    requireStaff(c)
-    const org = requireOrganisation(c)
-    authorizeMeasurement(org.role, 'measurement.read')
-    const model = await getCurrentModel(mdb, org.id)
-    if (!model) throw new NotFoundError('This organisation has not published a measurement model yet.')
-    return c.json(presentModel(model), 200)
-  })
   return app
 }

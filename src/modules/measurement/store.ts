@@ -248,3 +248,103 @@ export async function getDraftModel(db: Db, organisationId: string): Promise<Mea
   const ref = await findModelId(db, organisationId, 'draft')
   return ref ? loadModel(db, organisationId, ref.id) : null
 }
+
+/** Whether a version is the open draft or a published (immutable) version. */
+export type VersionStatus = MeasurementModel['status']
+
+/** One version of the organisation's model with the size of its tree: a row of the list of versions. */
+export interface ModelVersionSummary {
+  id: string
+  version: number
+  status: VersionStatus
+  name: string
+  template: { id: string; version: number }
+  createdAt: Date
+  publishedAt: Date | null
+  counts: { goals: number; kpis: number; drivers: number; statements: number }
+}
+
+type TreeTable =
+  | 'measurement_model_goal'
+  | 'measurement_model_kpi'
+  | 'measurement_model_driver'
+  | 'measurement_model_statement'
+
+/** How many rows of a tree table each of the given versions holds (versions without rows are left out). */
+async function countByModel(db: Db, table: TreeTable, organisationId: string, modelIds: string[]) {
+  // One grouped query per table instead of correlated sub-queries: each uses the table's unique
+  // (organisation_id, model_id, code) index, and the page holds at most 100 versions.
+  const rows = await db
+    .selectFrom(table)
+    .select((eb) => ['model_id', eb.fn.countAll<number | string | bigint>().as('n')])
+    .where('organisation_id', '=', organisationId)
+    .where('model_id', 'in', modelIds)
+    .groupBy('model_id')
+    .execute()
+  return new Map(rows.map((r) => [r.model_id, Number(r.n)]))
+}
+
+/**
+ * The versions of the organisation's model, newest (highest number) first, optionally only drafts or
+ * only published ones; one page of them (`limit`, `offset`) and the number that match on all pages.
+ */
+export async function listModelVersions(
+  db: Db,
+  organisationId: string,
+  options: { status?: VersionStatus; limit: number; offset: number },
+): Promise<{ total: number; items: ModelVersionSummary[] }> {
+  let base = db.selectFrom('measurement_model').where('organisation_id', '=', organisationId)
+  if (options.status) base = base.where('status', '=', options.status)
+  // Sequential on purpose: one pooled connection may serve this (PGlite with max 1).
+  const { n } = await base
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .executeTakeFirstOrThrow()
+  // Ordered by the (organisation_id, version) unique index.
+  const rows = await base
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute()
+  const ids = rows.map((r) => r.id)
+  const none = new Map<string, number>()
+  const goals = ids.length ? await countByModel(db, 'measurement_model_goal', organisationId, ids) : none
+  const kpis = ids.length ? await countByModel(db, 'measurement_model_kpi', organisationId, ids) : none
+  const drivers = ids.length ? await countByModel(db, 'measurement_model_driver', organisationId, ids) : none
+  const statements = ids.length
+    ? await countByModel(db, 'measurement_model_statement', organisationId, ids)
+    : none
+  return {
+    total: Number(n),
+    items: rows.map((m) => ({
+      id: m.id,
+      version: m.version,
+      status: m.status,
+      name: m.name,
+      template: { id: m.template_id, version: m.template_version },
+      createdAt: new Date(m.created_at),
+      publishedAt: m.published_at ? new Date(m.published_at) : null,
+      counts: {
+        goals: goals.get(m.id) ?? 0,
+        kpis: kpis.get(m.id) ?? 0,
+        drivers: drivers.get(m.id) ?? 0,
+        statements: statements.get(m.id) ?? 0,
+      },
+    })),
+  }
+}
+
+/** One version of the organisation's model by its number (draft or published), or null. */
+export async function getModelVersion(
+  db: Db,
+  organisationId: string,
+  version: number,
+): Promise<MeasurementModel | null> {
+  const r = await db
+    .selectFrom('measurement_model')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return r ? loadModel(db, organisationId, r.id) : null
+}
