@@ -11,7 +11,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Kysely } from 'kysely'
 import { NotFoundError } from '../../platform/errors.ts'
 import { apiRouter, problemResponses, withVersionHeader } from '../../platform/http/openapi.ts'
-import { LinkHeader, PageQuery, pageLinks } from '../../platform/http/paging.ts'
+import { LinkHeader, PageQuery, pagedListResponses, pageLinks } from '../../platform/http/paging.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import { requireOrganisation, requireStaff, Slug } from '../organisations/index.ts'
@@ -84,14 +84,7 @@ const listRoute = createRoute({
       }),
     }),
   },
-  responses: withVersionHeader({
-    200: {
-      description: 'One page of versions.',
-      headers: LinkHeader,
-      content: { 'application/json': { schema: VersionPageSchema } },
-    },
-    ...problemResponses(400, 401, 403, 404),
-  }),
+  responses: pagedListResponses('One page of versions.', VersionPageSchema),
 })
 
 const versionRoute = createRoute({

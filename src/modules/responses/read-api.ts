@@ -11,7 +11,7 @@ import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import { apiRouter, problemResponses, withVersionHeader } from '../../platform/http/openapi.ts'
-import { LinkHeader, PageQuery, pageLinks } from '../../platform/http/paging.ts'
+import { LinkHeader, PageQuery, pagedListResponses, pageLinks } from '../../platform/http/paging.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import { can, requireOrganisation, requireStaff, Slug } from '../organisations/index.ts'
@@ -83,14 +83,7 @@ const listRoute = createRoute({
   description: `Paged with page and pageSize (ordered by submittedAt, then id, newest first); the Link header points to the other pages. ${PERSONAL_NOTE}`,
   security: [{ session: [] }],
   request: { params: z.object({ slug: Slug }), query: ListQuery },
-  responses: withVersionHeader({
-    200: {
-      description: 'One page of responses.',
-      headers: LinkHeader,
-      content: { 'application/json': { schema: ResponsePageSchema } },
-    },
-    ...problemResponses(400, 401, 403, 404),
-  }),
+  responses: pagedListResponses('One page of responses.', ResponsePageSchema),
 })
 
 const oneRoute = createRoute({

@@ -12,7 +12,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Kysely } from 'kysely'
 import { NotFoundError } from '../../platform/errors.ts'
 import { apiRouter, problemResponses, withVersionHeader } from '../../platform/http/openapi.ts'
-import { LinkHeader, PageQuery, pageLinks } from '../../platform/http/paging.ts'
+import { LinkHeader, PageQuery, pagedListResponses, pageLinks } from '../../platform/http/paging.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import { requireOrganisation, requireStaff, Slug } from '../organisations/index.ts'
@@ -174,14 +174,7 @@ const listRoute = createRoute({
         .openapi({ description: 'Text the title contains (case-insensitive).', example: 'balie' }),
     }),
   },
-  responses: withVersionHeader({
-    200: {
-      description: 'One page of surveys.',
-      headers: LinkHeader,
-      content: { 'application/json': { schema: SurveyPageSchema } },
-    },
-    ...problemResponses(400, 401, 403, 404),
-  }),
+  responses: pagedListResponses('One page of surveys.', SurveyPageSchema),
 })
 
 const surveyRoute = createRoute({

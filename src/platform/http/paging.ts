@@ -1,5 +1,6 @@
 /** Paged lists of the JSON API: the `page`/`pageSize` query parameters and the RFC 8288 `Link` header. */
 import { z } from '@hono/zod-openapi'
+import { problemResponses, withVersionHeader } from './openapi.ts'
 
 /** `page` and `pageSize` query parameters shared by the paged lists of the API. */
 export const PageQuery = {
@@ -45,4 +46,12 @@ export function pageLinks(requestUrl: string, page: number, pageSize: number, to
   if (page < last) links.push(`${at(page + 1)}; rel="next"`)
   links.push(`${at(last)}; rel="last"`)
   return links.join(', ')
+}
+
+/** The responses of a paged staff list: 200 with the `Link` header and the page schema, and its problems. */
+export function pagedListResponses(description: string, schema: z.ZodType) {
+  return withVersionHeader({
+    200: { description, headers: LinkHeader, content: { 'application/json': { schema } } },
+    ...problemResponses(400, 401, 403, 404),
+  })
 }
