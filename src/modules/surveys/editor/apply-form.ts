@@ -143,15 +143,14 @@ export function applyEditorForm(def: SurveyDefinition, form: Form): unknown {
     if (k === 0 || item.newPage) pages.push({ ...item.page, questions: [] })
     pages.at(-1)?.questions.push(item.q)
   }
+  const { intro: _i, thanks: _t, ...rest } = def
+  const intro = optionalText('intro', def.intro)
+  const thanks = optionalText('thanks', def.thanks)
   return {
-    ...def,
+    ...rest,
     title: text('title', def.title),
-    ...(optionalText('intro', def.intro)
-      ? { intro: optionalText('intro', def.intro) }
-      : { intro: undefined }),
-    ...(optionalText('thanks', def.thanks)
-      ? { thanks: optionalText('thanks', def.thanks) }
-      : { thanks: undefined }),
+    ...(intro ? { intro } : {}),
+    ...(thanks ? { thanks } : {}),
     oneQuestionPerScreen: 'title' in form ? form.oneQuestionPerScreen === 'on' : def.oneQuestionPerScreen,
     pages: pages.length ? pages : def.pages,
   }
