@@ -34,52 +34,15 @@ import { answersFromForm, type FormBody, shownFromRows } from './form-values.ts'
 import { loadPublicSurvey, type PublicSurvey } from './load-public-survey.ts'
 import type { FieldValue } from './pages/question-field.tsx'
 import { ResumeGonePage, SavedPage, SurveyPage, ThankYouPage } from './pages/survey-page.tsx'
-
-const HIDDEN_VALUE = /^[\p{L}\p{N} ._/:-]{1,200}$/u
-
-/** Error texts for the person, in their language (Dutch has the detailed rule texts). */
-function personMessages(survey: PublicSurvey, errors: AnswerError[], lang: string) {
-  return errors.map((e) => {
-    const q = survey.questions.find((x) => x.code === e.field)
-    if (lang === 'nl' || !q) return { field: e.field, message: e.nl }
-    const key: MessageKey = e.kind === 'required' ? 'errors.required' : 'errors.invalid'
-    return { field: e.field, message: t(lang, key, { question: textIn(q.text, lang) }) }
-  })
-}
-
-/** Hidden-field values from the link's query parameters, as `_h_<code>` form fields. */
-function carryFromQuery(survey: PublicSurvey, query: Record<string, string>) {
-  const carry: Record<string, string> = {}
-  for (const h of survey.definition.hidden) {
-    const v = h.queryParam ? query[h.queryParam] : undefined
-    if (v && HIDDEN_VALUE.test(v)) carry[`_h_${h.code}`] = v
-  }
-  return carry
-}
-
-function hiddenFromForm(survey: PublicSurvey, form: FormBody) {
-  const hidden: Record<string, string> = {}
-  for (const h of survey.definition.hidden) {
-    const v = form[`_h_${h.code}`]
-    if (typeof v === 'string' && HIDDEN_VALUE.test(v)) hidden[h.code] = v
-  }
-  return hidden
-}
-
-/** Logic values of stored answers, except those of `skip` (the screen being answered again). */
-function storedLogic(survey: PublicSurvey, partial: PartialResponse, skip: Set<string> = new Set()) {
-  const logic: Record<string, LogicValue> = { ...partial.hidden }
-  for (const q of survey.questions) {
-    const rows = partial.rows.get(q.code)
-    if (rows && !skip.has(q.code)) logic[q.code] = logicFromRows(q, rows)
-  }
-  return logic
-}
-
-/** A screen is the last when no later screen has a question that is, or could become, visible. */
-function isLastScreen(screens: Screen[], index: number, visible: Set<string>) {
-  return !screens.slice(index + 1).some((s) => s.questions.some((q) => visible.has(q.code) || q.visibleIf))
-}
+import {
+  carryFromQuery,
+  hiddenFromForm,
+  hiddenLogic,
+  isLastScreen,
+  laterHidden,
+  personMessages,
+  storedLogic,
+} from './respond-state.ts'
 
 /** Routes of the public response flow. */
 export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
@@ -213,7 +176,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
         lang,
         screens,
         index,
-        logic: { ...context.logic, ...logicOf(checked) },
+        logic: { ...context.logic, ...checked.logic },
         action: `/s/${survey.publicKey}`,
         base: `/s/${survey.publicKey}`,
         query: {},
@@ -242,7 +205,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
       return thanks(lang)
     }
     if (checked.errors.length && action !== 'save') return rerender(checked.errors)
-    const visibleNow = visibleQuestions(survey.definition, { ...context.logic, ...logicOf(checked) })
+    const visibleNow = visibleQuestions(survey.definition, { ...context.logic, ...checked.logic })
     const next = nextScreen(screens, index, visibleNow)
     const complete = next === null && action !== 'save' && checked.errors.length === 0
     const token = await guard.resumeToken(survey.surveyId, submissionKey)
@@ -342,7 +305,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
         lang,
         screens,
         index,
-        logic: { ...earlier, ...logicOf(checked) },
+        logic: { ...earlier, ...checked.logic },
         action: link,
         base: link,
         query: { scherm: String(index) },
@@ -354,7 +317,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
     }
     // On "back" and "save" the valid answers are kept and the invalid ones dropped, without errors.
     const replace = [...scope].filter((code) => !checked.errors.some((e) => e.field === code))
-    const visibleNow = visibleQuestions(survey.definition, { ...earlier, ...logicOf(checked) })
+    const visibleNow = visibleQuestions(survey.definition, { ...earlier, ...checked.logic })
     const next = nextScreen(screens, index, visibleNow)
     const complete = action !== 'back' && action !== 'save' && next === null
     await saveScreen(db, survey, partial.id, {
@@ -380,24 +343,4 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
   })
 
   return app
-}
-
-/** What logic sees of a screen's valid answers. */
-function logicOf(checked: ReturnType<typeof validateAnswers>): Record<string, LogicValue> {
-  return checked.logic
-}
-
-/** Hidden-field values as logic sees them (from `_h_<code>` carry fields). */
-function hiddenLogic(survey: PublicSurvey, carry: Record<string, string>): Record<string, LogicValue> {
-  const logic: Record<string, LogicValue> = {}
-  for (const h of survey.definition.hidden) {
-    const v = carry[`_h_${h.code}`]
-    if (v !== undefined) logic[h.code] = v
-  }
-  return logic
-}
-
-/** Codes of questions that logic now hides: answers given to them earlier no longer count. */
-function laterHidden(survey: PublicSurvey, visible: Set<string>) {
-  return survey.questions.filter((q) => !visible.has(q.code)).map((q) => q.code)
 }
