@@ -55,6 +55,13 @@ describe('readSurveyFile detects the format', () => {
     const text = fixture('surveyjs-klantonderzoek.json').toString('utf8')
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
     assert.equal(readSurveyFile(utf16).format, 'surveyjs')
+    const utf16be = Buffer.from(text, 'utf16le').swap16()
+    assert.equal(readSurveyFile(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be])).format, 'surveyjs')
+  })
+
+  it('refuses a UTF-16 file that is cut off in the middle of a character', () => {
+    assert.throws(() => readSurveyFile(Buffer.from([0xfe, 0xff, 0])), /not valid UTF-16BE/)
+    assert.throws(() => readSurveyFile(Buffer.from([0xff, 0xfe, 0x41, 0, 0x42])), /not valid UTF-16LE/)
   })
 })
 

@@ -23,17 +23,19 @@ function decode(bytes: Buffer, fileName?: string): string {
     )
   }
   let text: string
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le')
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    text = Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      throw new SurveyFileError(
-        'The file is not a text file (it is not valid UTF-8); expected a .json or .lss file.',
-      )
-    }
+  // A byte-order mark selects UTF-16 (LimeSurvey on Windows can write it); the decoder refuses a cut-off file.
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : 'utf-8'
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    throw new SurveyFileError(
+      `The file is not a text file (it is not valid ${encoding.toUpperCase()}); expected a .json or .lss file.`,
+    )
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (/[\u0000-\u0008\u000e-\u001a]/.test(text.slice(0, 4096))) {
