@@ -109,48 +109,95 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     )
 
     ctx.log(`pgbench: ${anchor.tps.toFixed(1)} inserts/s`)
-    ctx.log(`intake over HTTP: ${CLIENTS} clients, ${warmupS} s warm-up + ${durationS} s`)
-    const checkpointed = await tryCheckpoint(scratch.url)
-    const intakeLoad = loadAverage()
-    const intake = await measureIntake(services, survey.publicKey, { durationS, warmupS })
+    const intakeServer = await startIntakeServer(services, survey.publicKey)
+    let full: PhaseResult
+    let half: PhaseResult
+    let halfCapacity: PhaseResult
+    let checkpointed: boolean
+    let intakeLoad: number
+    try {
+      ctx.log(`intake warm-up: ${CLIENTS} clients, ${warmupS} s, then ANALYZE`)
+      const warmup = await intakeServer.run({ concurrency: CLIENTS, warmupMs: warmupS * 1000, durationMs: 0 })
+      // A fresh database has no statistics, and PostgreSQL plans the answer → response foreign-key
+      // check of each pooled connection once, for an empty table (an index scan over the whole
+      // organisation instead of the primary key). On a live server autovacuum analyzes the table within
+      // its first minute, which makes the plans again; ANALYZE here does the same, so the measured
+      // phases see the steady state and not a database's first minute.
+      await withClient(scratch.url, (c) => c.query('ANALYZE'))
+      checkpointed = await tryCheckpoint(scratch.url)
+      intakeLoad = loadAverage()
+      // Every measured phase: 50 connections, 1 s of load before its window; with a rate, an open loop.
+      const phase = (ratePerS?: number) =>
+        intakeServer.run({ concurrency: CLIENTS, warmupMs: 1000, durationMs: durationS * 1000, ratePerS })
+      ctx.log(`intake over HTTP: ${CLIENTS} clients, closed loop, 1 s warm-up + ${durationS} s`)
+      full = await phase()
+      const halfRate = Math.round(anchor.tps / 2)
+      ctx.log(`intake at half the pgbench rate: ${halfRate}/s for ${durationS} s`)
+      half = await phase(halfRate)
+      const capacityRate = Math.max(1, Math.round(full.report.created / (full.report.measuredMs / 1000) / 2))
+      ctx.log(`intake at half its own capacity: ${capacityRate}/s for ${durationS} s`)
+      halfCapacity = await phase(capacityRate)
+      for (const [name, result] of [
+        ['warm-up', warmup],
+        ['closed loop', full],
+        ['half the pgbench rate', half],
+        ['half capacity', halfCapacity],
+      ] as const) {
+        const errors = Object.values(result.report.errors).reduce((x, y) => x + y, 0)
+        if (errors > 0)
+          ctx.log(
+            `${name}: ${errors} errors ${JSON.stringify(result.report.errors)}; first: ${result.report.firstErrorBody}`,
+          )
+      }
+    } finally {
+      await intakeServer.close()
+    }
+    const createdTotal = [full, half, halfCapacity].reduce((n, p) => n + p.report.createdTotal, 0)
     const rows = await countResponses(scratch.url, organisation.id)
-    if (rows < intake.report.createdTotal) {
+    if (rows < createdTotal) {
       throw new Error(
-        `${intake.report.createdTotal} requests got 201 but only ${rows} responses are in the database`,
+        `${createdTotal} requests got 201 after the warm-up but only ${rows} responses are in the database`,
       )
     }
-    if (intake.report.created === 0) {
+    if (full.report.created === 0) {
       throw new Error(
-        `no request got 201; errors ${JSON.stringify(intake.report.errors)}; first: ${intake.report.firstErrorBody}`,
+        `no request got 201; errors ${JSON.stringify(full.report.errors)}; first: ${full.report.firstErrorBody}`,
       )
     }
-    const errorCount = Object.values(intake.report.errors).reduce((a, b) => a + b, 0)
-    if (errorCount > 0)
-      ctx.log(
-        `intake errors: ${JSON.stringify(intake.report.errors)}; first: ${intake.report.firstErrorBody}`,
-      )
 
-    const responsesPerS = intake.report.created / (intake.report.measuredMs / 1000)
-    const latencies = intake.report.latenciesMs
+    const responsesPerS = full.report.created / (full.report.measuredMs / 1000)
+    const latencies = full.report.latenciesMs
+    const phaseParams = (phase: PhaseResult) => ({
+      created: phase.report.created,
+      created_total: phase.report.createdTotal,
+      sent_total: phase.report.sent,
+      errors: phase.report.errors,
+      error_count: Object.values(phase.report.errors).reduce((x, y) => x + y, 0),
+      server_cpu_ms_per_request: round(phase.serverCpuMsPerRequest, 3),
+      load_generator_cpu_ms_per_request: round(phase.report.cpuMs / Math.max(1, phase.report.sent), 3),
+    })
     const intakeParams = {
       ...common,
-      warmup_s: warmupS,
+      warmup: `${warmupS} s of load, then ANALYZE, then 1 s before the window`,
       endpoint: 'POST /api/v1/surveys/{publicKey}/responses',
       answers_per_response: Object.keys(JSON.parse(BODY_TEMPLATE).answers).length,
       app_synchronous_commit: appSynchronousCommit,
       database_pool_max: services.config.DATABASE_POOL_MAX,
-      load_generator: 'separate process, Node fetch (undici) keep-alive',
-      created: intake.report.created,
-      created_total: intake.report.createdTotal,
-      sent_total: intake.report.sent,
-      errors: intake.report.errors,
-      error_count: errorCount,
+      load_generator: 'separate process, raw HTTP/1.1 keep-alive on node:net (bench/load/raw-http.ts)',
+      ...phaseParams(full),
       responses_in_database: rows,
       checkpoint_before: checkpointed,
       load_avg_1m_before: intakeLoad,
-      server_cpu_ms_per_request: round(intake.serverCpuMsPerRequest, 3),
-      load_generator_cpu_ms_per_request: round(intake.report.cpuMs / Math.max(1, intake.report.sent), 3),
     }
+    const openLoopParams = (phase: PhaseResult) => ({
+      ...common,
+      rate_per_s: phase.rate,
+      scheduled: phase.report.scheduled,
+      answered_per_s: round(phase.report.created / (phase.report.measuredMs / 1000), 1),
+      p50_ms: round(percentile(phase.report.latenciesMs, 50)),
+      latency_from: 'scheduled send time (open loop; waiting for a free connection counts)',
+      ...phaseParams(phase),
+    })
     const anchorParams = { ...common, ...anchor.params, load_avg_1m_before: pgbenchLoad }
     const pgbenchPerS = anchor.tps
     return [
@@ -174,6 +221,20 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         unit: 'ms',
         better: 'lower',
         params: intakeParams,
+      },
+      {
+        name: 'intake.p99_ms_half_load',
+        value: round(percentile(half.report.latenciesMs, 99)),
+        unit: 'ms',
+        better: 'lower',
+        params: openLoopParams(half),
+      },
+      {
+        name: 'intake.p99_ms_half_capacity',
+        value: round(percentile(halfCapacity.report.latenciesMs, 99)),
+        unit: 'ms',
+        better: 'lower',
+        params: openLoopParams(halfCapacity),
       },
       {
         name: 'pgbench.inserts_per_s',
@@ -277,32 +338,40 @@ async function measurePgbench(
   }
 }
 
-/** Serves the app on a free port, runs the load generator process against it, and stops the server. */
-async function measureIntake(
-  services: Services,
-  publicKey: string,
-  timing: { durationS: number; warmupS: number },
-) {
+/** What one load phase should do; the URL, body and key prefix are filled in by the intake server. */
+type Phase = Pick<LoadPlan, 'concurrency' | 'warmupMs' | 'durationMs' | 'ratePerS'>
+
+/** One load phase's report, its server CPU per request and (open loop) its rate. */
+interface PhaseResult {
+  report: LoadReport
+  serverCpuMsPerRequest: number
+  rate: number | null
+}
+
+/** Serves the app on a free port; `run` runs one load phase against it in the load generator process. */
+async function startIntakeServer(services: Services, publicKey: string) {
   const app = createApp(services)
   const server = await listen(app.fetch, 0, '127.0.0.1')
-  const port = server.port
-  try {
-    const plan: LoadPlan = {
-      url: `http://127.0.0.1:${port}/api/v1/surveys/${encodeURIComponent(publicKey)}/responses`,
-      concurrency: CLIENTS,
-      warmupMs: timing.warmupS * 1000,
-      durationMs: timing.durationS * 1000,
-      bodyTemplate: BODY_TEMPLATE,
-      keyPrefix: randomBytes(6).toString('hex'),
-    }
-    // CPU of this process (HTTP server, app, pg client) per request: unlike throughput it barely moves
-    // when other work shares the machine, so it shows where a change helped.
-    const cpuBefore = process.cpuUsage()
-    const report = await runLoadProcess(plan)
-    const cpu = process.cpuUsage(cpuBefore)
-    return { report, serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, report.sent) }
-  } finally {
-    await server.close()
+  const url = `http://127.0.0.1:${server.port}/api/v1/surveys/${encodeURIComponent(publicKey)}/responses`
+  return {
+    async run(phase: Phase): Promise<PhaseResult> {
+      // CPU of this process (HTTP server, app, pg client) per request: unlike throughput it barely
+      // moves when other work shares the machine, so it shows where a change helped.
+      const cpuBefore = process.cpuUsage()
+      const report = await runLoadProcess({
+        ...phase,
+        url,
+        bodyTemplate: BODY_TEMPLATE,
+        keyPrefix: randomBytes(6).toString('hex'),
+      })
+      const cpu = process.cpuUsage(cpuBefore)
+      return {
+        report,
+        serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, report.sent),
+        rate: phase.ratePerS ?? null,
+      }
+    },
+    close: () => server.close(),
   }
 }
 

@@ -1,5 +1,5 @@
 // Runs the test suite with node:test. Node 20 does not expand globs, so the files are listed here.
-// `unit` runs every *.test.ts(x) outside test/browser; `browser` runs test/browser/*.test.ts.
+// `unit` runs every *.test.ts(x) in src/, test/ and bench/ outside test/browser; `browser` runs test/browser/*.test.ts.
 // For the embedded database a migrated template data directory is prepared once and copied per file.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -19,7 +19,11 @@ function find(dir, out = []) {
   return out
 }
 
-const all = [...find(path.join(root, 'src')), ...find(path.join(root, 'test'))]
+const all = [
+  ...find(path.join(root, 'src')),
+  ...find(path.join(root, 'test')),
+  ...find(path.join(root, 'bench')),
+]
 const browserDir = path.join(root, 'test', 'browser') + path.sep
 const files = all
   .filter((f) => (kind === 'browser' ? f.startsWith(browserDir) : !f.startsWith(browserDir)))

@@ -204,6 +204,19 @@ describe('the response API', () => {
     const huge = await postJson(url, { answers: { waarom: 'x'.repeat(200_000) } })
     assert.equal(huge.status, 413)
     assert.equal(huge.headers.get('content-type'), 'application/problem+json')
+    // Without Content-Length (chunked), the limit is counted as the bytes arrive.
+    const chunked = (body: string) =>
+      fetch(`${server.url}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new Blob([body]).stream(),
+        duplex: 'half',
+      } as RequestInit)
+    const hugeChunked = await chunked(JSON.stringify({ answers: { waarom: 'x'.repeat(200_000) } }))
+    assert.equal(hugeChunked.status, 413)
+    assert.equal(hugeChunked.headers.get('content-type'), 'application/problem+json')
+    const smallChunked = await chunked(JSON.stringify({ answers }))
+    assert.equal(smallChunked.status, 201)
   })
 
   it('answers an unknown survey with 404 problem+json', async () => {

@@ -4,11 +4,11 @@
  * handler that answers problem+json for the API and an accessible page for browsers.
  */
 import { Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { AppError, PayloadTooLargeError } from '../errors.ts'
+import { AppError } from '../errors.ts'
 import type { Logger } from '../log.ts'
+import { bodyLimit } from './body-limit.ts'
 import { gzipPages } from './gzip.ts'
 import { originGuard } from './origin-guard.ts'
 import { respondError } from './problem.ts'
@@ -68,15 +68,8 @@ export function createBaseApp<E extends BaseEnv>(options: {
     }),
   )
   app.use(gzipPages())
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new PayloadTooLargeError(maxSize)
-      },
-    })
-  const normal = limit(options.maxBodyBytes)
-  const large = options.largeBodies ? limit(options.largeBodies.maxBytes) : normal
+  const normal = bodyLimit(options.maxBodyBytes)
+  const large = options.largeBodies ? bodyLimit(options.largeBodies.maxBytes) : normal
   app.use((c, next) =>
     options.largeBodies?.paths.some((p) => p.test(c.req.path)) ? large(c, next) : normal(c, next),
   )
