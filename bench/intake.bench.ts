@@ -6,6 +6,9 @@
  *   in a separate process (bench/load/http-intake-load.ts) keeps 50 POSTs of a standard-survey response
  *   in flight. A 201 means the response, its answers and its event are committed.
  * - anchor: pgbench with 50 clients inserting one response-like row per transaction.
+ * - second anchor (bench/lib/response-ceiling.ts): pgbench storing whole responses — the rows the app
+ *   wrote for one, 10 per statement, 5 clients — on the real tables: what PostgreSQL alone does with
+ *   what a response really is.
  * Both commit durably: the scratch database pins synchronous_commit = on, and the setting that the
  * app's own pool sees is read back and recorded.
  */
@@ -17,16 +20,23 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from '../src/main/http.ts'
 import { openServices, type Services } from '../src/main/services.ts'
 import { createOrganisation } from '../src/modules/organisations/create-organisation.ts'
+import { batchWriterFor } from '../src/modules/responses/batch-writer.ts'
 import { ensureStandardSurvey } from '../src/modules/surveys/create-standard-survey.ts'
 import { loadConfig } from '../src/platform/config.ts'
 import { listen } from '../src/platform/http/listen.ts'
 import { runPgbench } from './lib/pgbench.ts'
 import { createScratchDatabase, readSettings, tryCheckpoint, withClient } from './lib/postgres.ts'
+import { measureResponseCeiling, responseCeilingScript } from './lib/response-ceiling.ts'
 import { percentile, round } from './lib/stats.ts'
 import type { LoadPlan, LoadReport } from './load/http-intake-load.ts'
 import type { BenchContext, BenchResult } from './types.ts'
 
 const CLIENTS = 50
+/**
+ * pgbench storing whole responses as the app's group commit does: statements of 10 responses, 5 of
+ * them in flight, so 50 responses are in flight — as many as the HTTP clients keep.
+ */
+const CEILING = { batch: 10, clients: 5 }
 const PGBENCH_THREADS = 2
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const LOAD_SCRIPT = path.join(ROOT, 'bench', 'load', 'http-intake-load.ts')
@@ -164,6 +174,23 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         `no request got 201; errors ${JSON.stringify(full.report.errors)}; first: ${full.report.firstErrorBody}`,
       )
     }
+    ctx.log(
+      `pgbench storing whole responses: ${CEILING.clients} clients × ${CEILING.batch} per statement, ${durationS} s`,
+    )
+    const ceilingScript = await responseCeilingScript(
+      scratch.url,
+      organisation.id,
+      await anyResponseId(scratch.url, organisation.id),
+      CEILING.batch,
+    )
+    const ceilingLoad = loadAverage()
+    const ceiling = await measureResponseCeiling({
+      url: scratch.url,
+      script: ceilingScript,
+      durationS,
+      ...CEILING,
+    })
+    ctx.log(`pgbench: ${ceiling.responsesPerS.toFixed(1)} whole responses/s`)
 
     const responsesPerS = full.report.created / (full.report.measuredMs / 1000)
     const latencies = full.report.latenciesMs
@@ -174,6 +201,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       errors: phase.report.errors,
       error_count: Object.values(phase.report.errors).reduce((x, y) => x + y, 0),
       server_cpu_ms_per_request: round(phase.serverCpuMsPerRequest, 3),
+      responses_per_statement: round(phase.report.createdTotal / Math.max(1, phase.statements), 1),
       load_generator_cpu_ms_per_request: round(phase.report.cpuMs / Math.max(1, phase.report.sent), 3),
     })
     const intakeParams = {
@@ -261,6 +289,36 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         better: 'higher',
         params: { ...common, formula: 'intake.responses_per_s / pgbench.inserts_per_s' },
       },
+      {
+        name: 'pgbench.responses_per_s',
+        value: round(ceiling.responsesPerS, 1),
+        unit: 'responses/s',
+        better: 'higher',
+        params: {
+          ...common,
+          ...CEILING,
+          load_avg_1m_before: ceilingLoad,
+          transactions: ceiling.result.transactions,
+          failed: ceiling.result.failed,
+          command: ceiling.result.command,
+          script: ceilingScript,
+          rows: 'the response, answer and event rows the app stored for one response, copied per response',
+        },
+      },
+      {
+        name: 'intake.vs_pgbench_responses',
+        value: round(responsesPerS / ceiling.responsesPerS, 4),
+        unit: 'ratio',
+        better: 'higher',
+        params: { ...common, formula: 'intake.responses_per_s / pgbench.responses_per_s' },
+      },
+      {
+        name: 'pgbench.responses_vs_inserts',
+        value: round(ceiling.responsesPerS / pgbenchPerS, 4),
+        unit: 'ratio',
+        better: 'higher',
+        params: { ...common, formula: 'pgbench.responses_per_s / pgbench.inserts_per_s' },
+      },
     ]
   } finally {
     await services?.close()
@@ -346,11 +404,14 @@ interface PhaseResult {
   report: LoadReport
   serverCpuMsPerRequest: number
   rate: number | null
+  /** Statements the group commit wrote (batches, including single-response retries). */
+  statements: number
 }
 
 /** Serves the app on a free port; `run` runs one load phase against it in the load generator process. */
 async function startIntakeServer(services: Services, publicKey: string) {
   const app = createApp(services)
+  const writer = batchWriterFor(services.db)
   const server = await listen(app.fetch, 0, '127.0.0.1')
   const url = `http://127.0.0.1:${server.port}/api/v1/surveys/${encodeURIComponent(publicKey)}/responses`
   return {
@@ -358,6 +419,7 @@ async function startIntakeServer(services: Services, publicKey: string) {
       // CPU of this process (HTTP server, app, pg client) per request: unlike throughput it barely
       // moves when other work shares the machine, so it shows where a change helped.
       const cpuBefore = process.cpuUsage()
+      const statementsBefore = writer.statements
       const report = await runLoadProcess({
         ...phase,
         url,
@@ -369,6 +431,7 @@ async function startIntakeServer(services: Services, publicKey: string) {
         report,
         serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, report.sent),
         rate: phase.ratePerS ?? null,
+        statements: writer.statements - statementsBefore,
       }
     },
     close: () => server.close(),
@@ -399,6 +462,19 @@ function runLoadProcess(plan: LoadPlan): Promise<LoadReport> {
         reject(new Error(`load generator printed no report: ${out}${err}`))
       }
     })
+  })
+}
+
+/** The id of a response the app stored (a model for the whole-response pgbench script). */
+function anyResponseId(url: string, organisationId: string) {
+  return withClient(url, async (c) => {
+    const r = await c.query<{ id: string }>(
+      `SELECT id FROM response WHERE organisation_id = $1 AND status = 'complete' LIMIT 1`,
+      [organisationId],
+    )
+    const id = r.rows[0]?.id
+    if (!id) throw new Error('no stored response to copy')
+    return id
   })
 }
 

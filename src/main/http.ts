@@ -113,6 +113,7 @@ export function createApp(services: Services) {
     surveyPageRoutes(services.db, {
       secret: staffDeps.secret,
       minFillMs: services.config.FORM_MIN_FILL_SECONDS * 1000,
+      partialRetentionDays: services.config.PARTIAL_RESPONSE_RETENTION_DAYS,
     }),
   )
   app.route('/', analyticsPages(services.db, services.config.publicUrl))

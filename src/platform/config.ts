@@ -107,6 +107,16 @@ const variables = {
         'A survey form posted sooner than this after the page was made is treated as a bot: answered like a success, not stored (0: no check).',
     },
   ],
+  PARTIAL_RESPONSE_RETENTION_DAYS: [
+    // 30: a person who stops halfway usually comes back within days, or after one reminder (sent one to
+    // two weeks later); a month covers that and a holiday, while unsent answers, which no analysis uses,
+    // do not linger (AVG storage limitation). See docs/survey-definition.md.
+    z.coerce.number().int().min(1).max(365).default(30),
+    {
+      description:
+        'Days an unfinished response (a survey of several screens that was never sent) is kept after its last saved screen. A nightly job then deletes it with its answers and consents, and its resume link stops working.',
+    },
+  ],
   MAX_IMPORT_BODY_BYTES: [
     z.coerce.number().int().min(1024).max(500_000_000).default(5_000_000),
     { description: 'Largest body accepted by bulk import endpoints (case records), in bytes.' },

@@ -1,12 +1,14 @@
 /**
- * `klankbord worker`: runs background jobs (built-in jobs and schedules) until SIGINT/SIGTERM.
+ * `klankbord worker`: runs background jobs (every job and schedule in src/main/jobs.ts) until
+ * SIGINT/SIGTERM.
  * Not exclusive: on the embedded database it becomes a client of a running `klankbord serve`, or owns
  * the data directory itself when no server runs. With `--once` it drains the due jobs and exits.
  */
 import { type Command, InvalidArgumentError } from 'commander'
 import { loadConfig } from '../../platform/config.ts'
-import { builtinJobs, builtinSchedules, JobRunner } from '../../platform/jobs/index.ts'
+import { JobRunner } from '../../platform/jobs/index.ts'
 import type { Logger } from '../../platform/log.ts'
+import { allJobs, allSchedules } from '../jobs.ts'
 import { openServices } from '../services.ts'
 
 function positiveInt(value: string) {
@@ -47,10 +49,10 @@ Examples:
       const config = loadConfig()
       const services = await openServices(config)
       const log = services.logger.child({ component: 'worker' })
-      const runner = new JobRunner(services, builtinJobs, {
+      const runner = new JobRunner(services, allJobs, {
         concurrency: opts.concurrency,
         pollMs: opts.pollMs ?? config.JOB_POLL_MS,
-        schedules: builtinSchedules,
+        schedules: allSchedules,
       })
       const context = {
         workerId: runner.workerId,

@@ -1,12 +1,14 @@
 /**
  * Use case: the organisation overview — number of responses and the mean rapportcijfer with its 95%
  * confidence interval, per month (Europe/Amsterdam) and per channel, over the last 12 months.
- * SQL returns sufficient statistics per (month, channel); totals are combined in code.
+ * SQL returns sufficient statistics per (month, channel); totals are combined in code. The rapportcijfer
+ * is the question linked to the kern rapportcijfer bouwblok, whatever its code (outcome-question.ts).
  */
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { Database } from '../database.ts'
 import { addMoments, EMPTY_MOMENTS, type MeanEstimate, type Moments, meanWithCi } from './calc/mean-ci.ts'
+import { isOutcomeQuestion } from './outcome-question.ts'
 
 /** One row of a breakdown. */
 export interface OverviewRow extends MeanEstimate {
@@ -50,7 +52,7 @@ export async function loadOverview(
            c.code AS channel, c.name AS channel_name,
            count(*)::int AS n, sum(a.numeric_value)::float8 AS s, sum(a.numeric_value * a.numeric_value)::float8 AS ss
       FROM answer a
-      JOIN question q ON q.organisation_id = a.organisation_id AND q.id = a.question_id AND q.code = 'rapportcijfer'
+      JOIN question q ON q.organisation_id = a.organisation_id AND q.id = a.question_id AND ${isOutcomeQuestion('q')}
       JOIN response r ON r.organisation_id = a.organisation_id AND r.id = a.response_id
       LEFT JOIN channel c ON c.organisation_id = r.organisation_id AND c.id = r.channel_id
      WHERE a.organisation_id = ${organisationId}

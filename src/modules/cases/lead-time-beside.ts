@@ -4,8 +4,10 @@
  * whatever the number of responses) with the moments of their rapportcijfers; the pure calculator
  * (calc/lead-time.ts) puts the groups in buckets, takes medians and confidence intervals.
  * The SQL day count is the same rule as leadTimeDays: Amsterdam end date minus Amsterdam start date.
+ * The rapportcijfer is read as the overview reads it (analytics' isOutcomeQuestion: the core link).
  */
 import { type Kysely, sql } from 'kysely'
+import { isOutcomeQuestion } from '../analytics/index.ts'
 import type { Database } from '../database.ts'
 import { type LeadTimeRow, summariseLeadTime } from './calc/lead-time.ts'
 
@@ -45,7 +47,7 @@ export async function leadTimeBeside(
       FROM response r
       LEFT JOIN service_case sc ON sc.organisation_id = r.organisation_id AND sc.id = r.case_id
       LEFT JOIN (answer g JOIN question q
-                   ON q.organisation_id = g.organisation_id AND q.id = g.question_id AND q.code = 'rapportcijfer')
+                   ON q.organisation_id = g.organisation_id AND q.id = g.question_id AND ${isOutcomeQuestion('q')})
              ON g.organisation_id = r.organisation_id AND g.response_id = r.id
      WHERE r.organisation_id = ${organisationId}
        AND r.status = 'complete'

@@ -73,4 +73,26 @@ describe("an organisation's own design tokens", () => {
     const anonymous = await fetch(`${server.url}/o/${admin.org.slug}/huisstijl`, { redirect: 'manual' })
     assert.equal(anonymous.status, 303)
   })
+
+  it('are linked from the main navigation of every staff page for administrators only', async () => {
+    const handler = await createOrganisationWithStaff(t.services, 'handler')
+    const viewer = await createOrganisationWithStaff(t.services, 'viewer')
+    const pages = ['', '/meetmodel', '/vragenlijsten']
+    for (const [who, shown] of [
+      [admin, true],
+      [analyst, false],
+      [handler, false],
+      [viewer, false],
+    ] as const) {
+      const { cookie } = await login(server.url, who.email)
+      for (const page of pages) {
+        const res = await fetch(`${server.url}/o/${who.org.slug}${page}`, { headers: { cookie } })
+        assert.equal(res.status, 200, `${who.email} ${page}`)
+        const nav = /<nav aria-label="Hoofdmenu"[^>]*>([\s\S]*?)<\/nav>/.exec(await res.text())?.[1] ?? ''
+        assert.match(nav, /Vragenlijsten/, 'the navigation is there')
+        const link = `<a class="utrecht-link" href="/o/${who.org.slug}/huisstijl">Huisstijl</a>`
+        assert.equal(nav.includes(link), shown, `${who.email} on ${page || '/'}`)
+      }
+    }
+  })
 })

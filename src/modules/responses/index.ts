@@ -1,4 +1,6 @@
 /** Public interface of the responses capability. */
+export { deleteExpiredPartialResponses } from './delete-expired-partials.ts'
+export { purgeExpiredPartialResponses, responseJobs, responseSchedules } from './jobs.ts'
 export {
   findPartialResponse,
   hashResumeToken,

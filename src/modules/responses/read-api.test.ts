@@ -15,9 +15,9 @@ import { newId } from '../../platform/db/ids.ts'
 import { addStaffMember } from '../organisations/index.ts'
 import { clearSurveyCache, loadPublicSurvey } from '../surveys/index.ts'
 import type { QuestionKind } from '../surveys/schema.ts'
-import type { StoredAnswerRow } from './list-responses.ts'
+import { findResponse, listResponses, type StoredAnswerRow } from './list-responses.ts'
 import { startPartialResponse } from './partial-response.ts'
-import { presentResponse } from './present.ts'
+import { presentResponse, presentResponseDetail } from './present.ts'
 import { resolveContext } from './submit-response.ts'
 import { validateAnswers } from './validate-answers.ts'
 
@@ -26,7 +26,7 @@ let server: TestServer
 type Org = Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let admin: Org
 let other: Org
-const staff = { handler: '', viewer: '' }
+const staff = { analyst: '', handler: '', viewer: '' }
 const cookies = new Map<string, string>()
 let s1: { id: string; publicKey: string }
 let s2: { id: string; publicKey: string }
@@ -109,7 +109,7 @@ before(async () => {
   other = await createOrganisationWithStaff(t.services, 'admin')
   const ctx = { organisationId: admin.org.id, actor: { type: 'system' as const } }
   const member = { displayName: 'Medewerker', password: TEST_PASSWORD }
-  for (const role of ['handler', 'viewer'] as const) {
+  for (const role of ['analyst', 'handler', 'viewer'] as const) {
     staff[role] = `${role}@${admin.org.slug}.test`
     await addStaffMember(t.services.db, ctx, { ...member, email: staff[role], role })
   }
@@ -338,6 +338,121 @@ describe('GET /api/v1/organisations/{slug}/responses/{responseId}', () => {
       .executeTakeFirstOrThrow()
     assert.equal(e.subject_type, 'response')
     assert.deepEqual(e.data, { count: 1 })
+  })
+})
+
+describe('what each role gets from the list and the one-response endpoint', () => {
+  /** The fields of a response for a role that may read personal data, exactly. */
+  const LISTED = ['answers', 'caseReference', 'channel', 'id', 'language', 'product', 'status']
+    .concat(['submittedAt', 'surveyId', 'surveyVersion'])
+    .sort()
+  const emailOf = (role: 'admin' | 'analyst' | 'handler' | 'viewer') =>
+    role === 'admin' ? admin.email : staff[role]
+  const accountOf = async (email: string) =>
+    (
+      await t.services.db
+        .selectFrom('account')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow()
+    ).id
+  /** responses.read events written by one account. */
+  const readsBy = async (email: string) =>
+    (
+      await t.services.db
+        .selectFrom('event')
+        .select(['subject_id', 'data'])
+        .where('organisation_id', '=', admin.org.id)
+        .where('type', '=', 'responses.read')
+        .where('actor_id', '=', await accountOf(email))
+        .orderBy('occurred_at')
+        .orderBy('id')
+        .execute()
+    ).map((e) => e.subject_id)
+
+  for (const role of ['admin', 'analyst', 'handler'] as const) {
+    it(`gives ${role === 'handler' ? 'a' : 'an'} ${role} the personal fields in list and detail, and audits each read`, async () => {
+      const email = emailOf(role)
+      const before = await readsBy(email)
+      const listed = await list(`?survey=${s1.id}&status=all&pageSize=100`, email)
+      assert.equal(listed.status, 200)
+      const items = (await listed.json()).items as Record<string, unknown>[]
+      const first = items.find((i) => i.id === r1) as Record<string, unknown>
+      assert.deepEqual(Object.keys(first).sort(), LISTED)
+      assert.equal(first.caseReference, 'Z-2026-1')
+      assert.equal((first.answers as Record<string, unknown>).wat_mis, 'Ik moest lang wachten.')
+      assert.equal((first.answers as Record<string, unknown>).toelichting, 'Verder prima.')
+      const second = items.find((i) => i.id === r2) as { answers: Record<string, unknown> }
+      assert.deepEqual(second.answers.reden, OTHER)
+
+      const one = await get(`${admin.org.slug}/responses/${r1}`, email)
+      assert.equal(one.status, 200)
+      const body = (await one.json()) as Record<string, unknown>
+      assert.deepEqual(Object.keys(body).sort(), [...LISTED, 'consents'].sort())
+      assert.deepEqual(body.answers, shown(R1))
+      assert.equal(body.caseReference, 'Z-2026-1')
+      // One event per read: null subject for the list, the response for the detail.
+      assert.deepEqual(await readsBy(email), [...before, null, r1])
+    })
+  }
+
+  it('answers a viewer 403 problem+json on both endpoints and records no read', async () => {
+    const before = await readsBy(staff.viewer)
+    const paths = [`${admin.org.slug}/responses`, `${admin.org.slug}/responses/${r1}`]
+    for (const path of paths) {
+      const res = await get(path, staff.viewer)
+      assert.equal(res.status, 403)
+      assert.equal(res.headers.get('content-type'), 'application/problem+json')
+      assert.deepEqual(await res.json(), {
+        type: 'https://klankbord.nl/problems/forbidden',
+        title: 'Forbidden',
+        status: 403,
+        detail: 'You may not do this.',
+        instance: `/api/v1/organisations/${path}`,
+      })
+    }
+    assert.deepEqual(await readsBy(staff.viewer), before)
+  })
+
+  it('leaves personal fields out, and writes no audit event, for a reader without personal access', async () => {
+    // No role has responses.read without responses.read-personal today; the handlers pass
+    // `can(role, 'responses.read-personal')` as `personal`, so this is the path such a role would take.
+    const ctx = { organisationId: admin.org.id, actor: { type: 'account' as const, id: newId() } }
+    const access = { ctx, personal: false }
+    const page = await listResponses(
+      t.services.db,
+      access,
+      { status: 'all', survey: s1.id },
+      {
+        page: 1,
+        pageSize: 100,
+      },
+    )
+    const listed = page.items.map((r) => presentResponse(r, false))
+    const first = listed.find((i) => i.id === r1)
+    assert.ok(first)
+    assert.deepEqual(
+      Object.keys(first).sort(),
+      LISTED.filter((k) => k !== 'caseReference'),
+    )
+    const { wat_mis: _w, toelichting: _t, ...notPersonal } = shown(R1)
+    assert.deepEqual(first.answers, notPersonal)
+    assert.deepEqual(listed.find((i) => i.id === r2)?.answers.reden, { value: 'other' })
+    const found = await findResponse(t.services.db, access, r1)
+    assert.ok(found)
+    const detail = presentResponseDetail(found, false)
+    assert.ok(!('caseReference' in detail))
+    assert.deepEqual(detail.answers, notPersonal)
+    assert.equal(detail.consents.length, 2)
+    for (const text of ['Z-2026-1', 'Ik moest lang wachten', 'Verder prima', 'Verhuizing'])
+      assert.ok(!JSON.stringify([listed, detail]).includes(text), text)
+    const events = await t.services.db
+      .selectFrom('event')
+      .select('id')
+      .where('organisation_id', '=', admin.org.id)
+      .where('actor_id', '=', ctx.actor.id)
+      .execute()
+    assert.deepEqual(events, [])
   })
 })
 

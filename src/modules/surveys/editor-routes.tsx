@@ -4,7 +4,9 @@
  * - POST /o/:slug/vragenlijsten/nieuw              a new survey from the standard questions (a draft)
  * - POST /o/:slug/vragenlijsten/importeren         import a file (multipart) as a new draft, with the report
  * - GET  /o/:slug/vragenlijsten/:id                versions and the editor of the draft
- * - POST /o/:slug/vragenlijsten/:id/concept        open | save | up:i | down:i | delete:i | add | json | publish
+ * - POST /o/:slug/vragenlijsten/:id/concept        open | save | up:i | down:i | delete:i | add | add-core |
+ *                                                  json | publish; core links dropped by the save come back
+ *                                                  to the GET as ?lokaal=… notices (editor/core-notice-query.ts)
  * - GET  /o/:slug/vragenlijsten/:id/voorbeeld      the draft as a respondent sees it (?scherm=, ?taal=)
  * Handlers: validate → load (scoped to the organisation) → authorize → use case → present.
  */
@@ -16,17 +18,22 @@ import type { FieldError } from '../../platform/web/layout.tsx'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import { checkCsrf, requireOrganisation, requireStaff } from '../organisations/index.ts'
+import type { CoreLinkNotice } from './definition/core-links.ts'
 import { visibleQuestions } from './definition/logic.ts'
 import { SurveyDefinition } from './definition/schema.ts'
-import { screensOf } from './definition/screens.ts'
+import { nextScreen, previousScreen, progressOf, screensOf } from './definition/screens.ts'
 import { standardDefinition } from './definition/standard.ts'
 import { applyEditorForm } from './editor/apply-form.ts'
+import { coreNoticesFromQuery, coreNoticesToQuery } from './editor/core-notice-query.ts'
+import { logicFieldFor } from './editor/logic-field-for.ts'
+import { previewCarry, previewLogic } from './editor/preview-answers.ts'
 import { SurveyFileError } from './import/report.ts'
 import { previewSurvey } from './load-public-survey.ts'
 import { SurveyEditorPage, SurveyListPage } from './pages/editor-page.tsx'
 import { ImportReportPage } from './pages/import-report-page.tsx'
-import { SurveyPage } from './pages/survey-page.tsx'
+import { SurveyPage, ThankYouPage } from './pages/survey-page.tsx'
 import { authorizeSurvey, canSurvey } from './policy.ts'
+import { isLastScreen } from './respond-state.ts'
 import { createSurvey } from './versions/create-survey.ts'
 import { importSurvey } from './versions/import-survey.ts'
 import { publishSurveyDraft } from './versions/publish-draft.ts'
@@ -35,6 +42,8 @@ import { findDraft, findSurvey, listSurveys, listVersions } from './versions/sto
 
 /** Maps a definition path (pages.0.questions.3.text.nl) to the editor field that shows it. */
 function fieldFor(def: SurveyDefinition | null, path: string): string {
+  const logic = logicFieldFor(def, path)
+  if (logic) return logic
   const m = /^pages\.(\d+)\.questions\.(\d+)\.(\w+)/.exec(path)
   if (m && def) {
     const before = def.pages.slice(0, Number(m[1])).reduce((n, p) => n + p.questions.length, 0)
@@ -68,7 +77,12 @@ export function surveyEditorPages(db: Kysely<Database>) {
   async function editorPage(
     c: Context<AppEnv>,
     surveyId: string,
-    extra: { errors?: FieldError[]; definition?: SurveyDefinition | null; notice?: string } = {},
+    extra: {
+      errors?: FieldError[]
+      definition?: SurveyDefinition | null
+      notice?: string
+      coreNotices?: CoreLinkNotice[]
+    } = {},
     status: 200 | 400 = 200,
   ) {
     const { staff, org } = staffContext(c)
@@ -90,6 +104,7 @@ export function surveyEditorPages(db: Kysely<Database>) {
         canEdit={canSurvey(org.role, 'surveys.edit')}
         errors={extra.errors}
         notice={extra.notice}
+        coreNotices={extra.coreNotices}
       />,
       status,
     )
@@ -153,7 +168,8 @@ export function surveyEditorPages(db: Kysely<Database>) {
         : c.req.query('opgeslagen') === '1'
           ? 'Het concept is opgeslagen.'
           : undefined
-    return editorPage(c, c.req.param('id'), { notice })
+    const coreNotices = coreNoticesFromQuery(c.req.queries('lokaal'))
+    return editorPage(c, c.req.param('id'), { notice, coreNotices })
   })
 
   app.post('/o/:slug/vragenlijsten/:id/concept', async (c) => {
@@ -170,12 +186,13 @@ export function surveyEditorPages(db: Kysely<Database>) {
     if (form._action === 'open') return c.redirect(base, 303)
     const publish = form._action === 'publish'
     const edited = applyEditorForm(draft.definition, publish ? { ...form, _action: 'save' } : form)
+    let coreNotices: CoreLinkNotice[] = []
     try {
       if (edited && typeof edited === 'object' && '__invalidJson' in edited)
         throw new ValidationError([
           { name: 'json', reason: `Dit is geen geldige JSON: ${String(edited.__invalidJson)}` },
         ])
-      await saveDraft(db, ctx, survey.id, edited)
+      coreNotices = (await saveDraft(db, ctx, survey.id, edited)).coreNotices
       if (publish) await publishSurveyDraft(db, ctx, survey.id)
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
@@ -187,7 +204,8 @@ export function surveyEditorPages(db: Kysely<Database>) {
       }))
       return editorPage(c, survey.id, { errors, definition: shown }, 400)
     }
-    return c.redirect(`${base}?${publish ? 'gepubliceerd' : 'opgeslagen'}=1`, 303)
+    const lokaal = coreNoticesToQuery(coreNotices)
+    return c.redirect(`${base}?${publish ? 'gepubliceerd' : 'opgeslagen'}=1${lokaal}`, 303)
   })
 
   app.get('/o/:slug/vragenlijsten/:id/voorbeeld', async (c) => {
@@ -202,14 +220,17 @@ export function surveyEditorPages(db: Kysely<Database>) {
       ? (c.req.query('taal') as string)
       : 'nl'
     const screens = screensOf(preview.definition, 'voorbeeld')
-    const index = Math.min(Math.max(Number(c.req.query('scherm')) || 0, 0), screens.length - 1)
+    // Logic works on the answers typed in the preview itself, as for a respondent (preview-answers.ts).
+    const query = c.req.queries()
+    const visible = visibleQuestions(preview.definition, previewLogic(preview.definition, query))
+    const asked = Math.min(Math.max(Number(c.req.query('scherm')) || 0, 0), screens.length - 1)
+    const shows = (i: number) => screens[i]?.questions.some((q) => visible.has(q.code)) ?? false
+    const index = shows(asked) ? asked : nextScreen(screens, asked, visible)
+    // Nothing left to show with these answers: a respondent would have sent the survey here.
+    if (index === null) return c.html(<ThankYouPage survey={preview} lang={lang} />)
     const screen = screens[index]
     if (!screen) throw new NotFoundError()
-    // A preview shows every question of the screen, also those that logic would hide.
-    const visible = new Set([
-      ...visibleQuestions(preview.definition, {}),
-      ...screen.questions.map((q) => q.code),
-    ])
+    const hasNext = !isLastScreen(screens, index, visible)
     const path = `/o/${org.slug}/vragenlijsten/${survey.id}/voorbeeld`
     return c.html(
       <SurveyPage
@@ -217,13 +238,14 @@ export function surveyEditorPages(db: Kysely<Database>) {
         lang={lang}
         screen={screen}
         visible={visible}
-        progress={{ current: index + 1, total: screens.length }}
+        progress={progressOf(screens, index, visible)}
         action={path}
         isFirst={index === 0}
-        isLast={index === screens.length - 1}
+        isLast={!hasNext}
         previewNav={{
-          prev: index > 0 ? index - 1 : null,
-          next: index < screens.length - 1 ? index + 1 : null,
+          prev: previousScreen(screens, index, visible),
+          next: hasNext ? index + 1 : null,
+          carry: previewCarry(preview.definition, query, screen.questions),
         }}
         languageLinks={preview.definition.languages.map((l) => ({
           lang: l,

@@ -44,8 +44,15 @@ import {
   storedLogic,
 } from './respond-state.ts'
 
-/** Routes of the public response flow. */
-export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
+/**
+ * Routes of the public response flow. `partialRetentionDays` is how long an unsent response is kept
+ * (responses.purge-expired-partials deletes it after that); the "bewaard" page tells the person.
+ */
+export function respondRoutes(
+  db: Kysely<Database>,
+  guard: FormGuard,
+  options: { partialRetentionDays?: number } = {},
+) {
   const app = new Hono<AppEnv>()
   const newSubmissionKey = () => randomBytes(16).toString('base64url')
 
@@ -100,6 +107,14 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
       o.status ?? 200,
     )
   }
+
+  /**
+   * A resume link that leads nowhere: sent already, deleted after PARTIAL_RESPONSE_RETENTION_DAYS, or
+   * never valid. 404, not 410: once a partial response is deleted nothing tells these cases apart (only
+   * the token's hash was stored), and claiming "gone" for a made-up token would be wrong.
+   */
+  const gone = (c: Context<AppEnv>, survey: PublicSurvey, lang: string) =>
+    c.html(<ResumeGonePage survey={survey} lang={lang} />, 404)
 
   app.get('/s/:key', async (c) => {
     const survey = await loadPublicSurvey(db, c.req.param('key'))
@@ -232,8 +247,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
     const partial = await findPartialResponse(db, survey, token)
     const query = c.req.query()
     const lang = responseLanguage(survey, query.taal ?? partial?.language)
-    if (!partial || partial.status !== 'partial')
-      return c.html(<ResumeGonePage survey={survey} lang={lang} />, 404)
+    if (!partial || partial.status !== 'partial') return gone(c, survey, lang)
     const screens = screensOf(survey.definition, partial.submissionKey)
     const logic = storedLogic(survey, partial)
     const visible = visibleQuestions(survey.definition, logic)
@@ -270,8 +284,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
     const token = c.req.param('token')
     const partial = await findPartialResponse(db, survey, token)
     const lang = responseLanguage(survey, c.req.query('taal') ?? partial?.language)
-    if (!partial || partial.status !== 'partial')
-      return c.html(<ResumeGonePage survey={survey} lang={lang} />, 404)
+    if (!partial || partial.status !== 'partial') return gone(c, survey, lang)
     const link = `/s/${survey.publicKey}/verder/${token}`
     return c.html(
       <SavedPage
@@ -279,6 +292,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
         lang={lang}
         link={link}
         absoluteLink={new URL(link, c.req.url).toString()}
+        keptDays={options.partialRetentionDays}
       />,
     )
   })
@@ -289,8 +303,7 @@ export function respondRoutes(db: Kysely<Database>, guard: FormGuard) {
     const partial = await findPartialResponse(db, survey, token)
     const form = (await c.req.parseBody({ all: true })) as FormBody
     const lang = responseLanguage(survey, typeof form._lang === 'string' ? form._lang : partial?.language)
-    if (!partial || partial.status !== 'partial')
-      return c.html(<ResumeGonePage survey={survey} lang={lang} />, 404)
+    if (!partial || partial.status !== 'partial') return gone(c, survey, lang)
     const screens = screensOf(survey.definition, partial.submissionKey)
     const index = Math.min(Math.max(Number(form._screen) || 0, 0), screens.length - 1)
     const screen = screens[index] as Screen

@@ -11,11 +11,14 @@ import { droppedSubmissionCounts, type FormGuardOptions, formGuard } from './bot
 import { respondRoutes } from './respond-routes.tsx'
 
 /** Options of the survey pages: the bot checks' secret, minimum fill time and clock. */
-export type SurveyPageOptions = FormGuardOptions
+export type SurveyPageOptions = FormGuardOptions & {
+  /** Days an unsent response is kept (PARTIAL_RESPONSE_RETENTION_DAYS), told on the "bewaard" page. */
+  partialRetentionDays?: number
+}
 
 /** Routes of the public survey pages. */
 export function surveyPageRoutes(db: Kysely<Database>, options: SurveyPageOptions = {}) {
-  return respondRoutes(db, formGuard(options))
+  return respondRoutes(db, formGuard(options), { partialRetentionDays: options.partialRetentionDays })
 }
 
 /** Settings of the public endpoints' rate limits (all optional; defaults in docs/abuse-protection.md). */

@@ -5,7 +5,12 @@
  * The drivers follow published Dutch practice (sources in docs/measurement.md): the KTO aspects of
  * Waarstaatjegemeente (wachttijd, deskundigheid, duidelijke informatie), the Customer Effort Score
  * idea (gemak), and "serieus genomen worden", which Utrecht found to drive the grade.
+ *
+ * The rapportcijfer and the five statements ARE core questions of the kern template: their wording, help
+ * and core link come from the bouwblok versions the template uses (measurement/kern-template.ts), never
+ * a copy, so answers to the standard survey are comparable across organisations.
  */
+import { kernBlock } from './kern-reference.ts'
 import type { QuestionKind } from './schema.ts'
 
 /** One question of a survey definition. */
@@ -18,6 +23,24 @@ export interface QuestionDefinition {
   maxLength?: number
   /** The drijfveer this statement measures. */
   driver?: string
+  /** The kern bouwblok version whose core question this is. */
+  core?: { block: string; version: number }
+}
+
+/** The core question of a kern bouwblok as a standard question: wording, help and link from kern. */
+function coreQuestion(code: string, kind: QuestionKind, required: boolean): QuestionDefinition {
+  const block = kernBlock(`kern.${code}`)
+  const q = block.questions[0]
+  if (!q) throw new Error(`${block.id} has no core question`)
+  return {
+    code: q.code,
+    kind,
+    text: q.text,
+    ...(q.help ? { help: q.help } : {}),
+    required,
+    ...(block.kind === 'driver' ? { driver: block.code } : {}),
+    core: { block: block.id, version: block.version },
+  }
 }
 
 /** The five drijfveren of the standard survey, in display order. */
@@ -43,48 +66,8 @@ export const AGREEMENT_OPTIONS = [
 export const STANDARD_SURVEY_TITLE = 'Hoe hebben wij u geholpen?'
 
 export const STANDARD_QUESTIONS: QuestionDefinition[] = [
-  {
-    code: 'rapportcijfer',
-    kind: 'grade',
-    text: 'Welk cijfer geeft u ons voor hoe wij u hebben geholpen?',
-    help: '1 is heel slecht, 10 is uitstekend.',
-    required: true,
-  },
-  {
-    code: 'duidelijkheid',
-    kind: 'agreement',
-    text: 'De informatie die ik kreeg, was duidelijk.',
-    required: false,
-    driver: 'duidelijkheid',
-  },
-  {
-    code: 'snelheid',
-    kind: 'agreement',
-    text: 'Ik werd snel geholpen.',
-    required: false,
-    driver: 'snelheid',
-  },
-  {
-    code: 'deskundigheid',
-    kind: 'agreement',
-    text: 'De medewerker wist waar het over ging.',
-    required: false,
-    driver: 'deskundigheid',
-  },
-  {
-    code: 'serieus_genomen',
-    kind: 'agreement',
-    text: 'Ik voelde mij serieus genomen.',
-    required: false,
-    driver: 'serieus_genomen',
-  },
-  {
-    code: 'gemak',
-    kind: 'agreement',
-    text: 'Het was makkelijk om te regelen wat ik wilde.',
-    required: false,
-    driver: 'gemak',
-  },
+  coreQuestion('rapportcijfer', 'grade', true),
+  ...STANDARD_DRIVERS.map((d) => coreQuestion(d, 'agreement', false)),
   { code: 'waarom', kind: 'open', text: 'Waarom geeft u dit cijfer?', required: false, maxLength: 2000 },
   {
     code: 'verbeteren',

@@ -43,6 +43,8 @@ export const en: Partial<Record<keyof typeof nl, string>> = {
   'open.max': 'You can use at most {max} characters.',
   'saved.title': 'Your answers have been saved',
   'saved.body': 'Continue later with this link. Keep it safe: anyone with the link can see your answers.',
+  'saved.expiry':
+    'If you do not continue within {days} days, we delete your answers and the link stops working.',
   'saved.continue': 'Continue now',
   'thanks.title': 'Thank you for your opinion',
   'thanks.received': 'We have received your answers.',
@@ -54,7 +56,7 @@ export const en: Partial<Record<keyof typeof nl, string>> = {
     'Do you have a complaint, or do you want us to contact you? Please contact {organisation}.',
   'resume.gone.title': 'This link no longer works',
   'resume.gone.body':
-    'Perhaps you already sent the survey, or the link is too old. You can start the survey again.',
+    'Perhaps you already sent the survey. Or you did not continue for a long time: then we delete your answers. You can start the survey again.',
   'resume.gone.start': 'Start again',
   'preview.banner': 'Preview: this is how the survey looks. Answers are not saved.',
 }

@@ -42,6 +42,8 @@ export const nl = {
   'saved.title': 'Uw antwoorden zijn bewaard',
   'saved.body':
     'Ga later verder met deze link. Bewaar de link goed: iedereen met de link kan uw antwoorden zien.',
+  'saved.expiry':
+    'Gaat u niet binnen {days} dagen verder? Dan verwijderen wij uw antwoorden en werkt de link niet meer.',
   'saved.continue': 'Nu verder gaan',
   'thanks.title': 'Bedankt voor uw mening',
   'thanks.received': 'Wij hebben uw antwoorden goed ontvangen.',
@@ -54,7 +56,7 @@ export const nl = {
     'Heeft u een klacht of wilt u dat wij contact met u opnemen? Neem dan contact op met {organisation}.',
   'resume.gone.title': 'Deze link werkt niet meer',
   'resume.gone.body':
-    'Misschien heeft u de vragenlijst al verstuurd, of is de link te oud. U kunt de vragenlijst opnieuw beginnen.',
+    'Misschien heeft u de vragenlijst al verstuurd. Of u bent lang niet verder gegaan: dan verwijderen wij uw antwoorden. U kunt de vragenlijst opnieuw beginnen.',
   'resume.gone.start': 'Opnieuw beginnen',
   'preview.banner': 'Voorbeeld: zo ziet de vragenlijst eruit. Antwoorden worden niet bewaard.',
 } as const

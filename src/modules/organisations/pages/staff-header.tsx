@@ -1,8 +1,18 @@
 /** Header for staff pages: organisation name, who is logged in, and a logout button (a form: works without JS). */
+import { can } from '../policy.ts'
+import type { Role } from '../schema.ts'
 import type { StaffIdentity } from '../sessions.ts'
 
-/** Renders the staff header. */
-export function StaffHeader(props: { staff: StaffIdentity; organisation: { slug: string; name: string } }) {
+/**
+ * Renders the staff header. Links to pages only some roles may open (Huisstijl: `organisation.manage`)
+ * appear when `organisation.role` allows them; every route passes its OrganisationScope, which carries
+ * the role. Without a role they stay hidden: the page itself still checks.
+ */
+export function StaffHeader(props: {
+  staff: StaffIdentity
+  organisation: { slug: string; name: string; role?: Role }
+}) {
+  const role = props.organisation.role
   return (
     <>
       <a class="utrecht-link kb-brand" href={`/o/${props.organisation.slug}`}>
@@ -25,6 +35,13 @@ export function StaffHeader(props: { staff: StaffIdentity; organisation: { slug:
               Vragenlijsten
             </a>
           </li>
+          {role && can(role, 'organisation.manage') ? (
+            <li>
+              <a class="utrecht-link" href={`/o/${props.organisation.slug}/huisstijl`}>
+                Huisstijl
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <form method="post" action="/logout" class="kb-logout">

@@ -24,6 +24,7 @@ export function standardDefinition(): SurveyDefinition {
           ...(q.help ? { help: { nl: q.help } } : {}),
           required: q.required,
           ...(q.driver ? { driver: q.driver } : {}),
+          ...(q.core ? { core: q.core } : {}),
           ...(q.kind === 'open' ? { maxLength: q.maxLength ?? 2000 } : {}),
         })),
       },

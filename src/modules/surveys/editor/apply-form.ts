@@ -3,12 +3,17 @@
  * works without JavaScript: every question has fields `q<i>-text`, `q<i>-help`, `q<i>-required`,
  * `q<i>-options` (one "code = tekst" per line), `q<i>-page` (start a new page here), and texts in other
  * languages as `q<i>-text-<lang>`. The button pressed is `_action`: `save`, `up:<i>`, `down:<i>`,
- * `delete:<i>`, `add` (with `new-type`, `new-text`) or `json` (replace everything by `json`).
- * Changes that the form cannot express (conditions, reasons, core links) are kept as they were.
+ * `delete:<i>`, `add` (with `new-type`, `new-text`), `add-core` (with `new-core`, a kern core question,
+ * add-core-question.ts) or `json` (replace everything by `json`).
+ * Conditions and smiley reasons (condition-form.ts) and the survey settings (settings-form.ts) have
+ * fields of their own. What the form cannot express (core links, drivers) is kept as it was.
  */
 
 import type { Question, QuestionType, SurveyDefinition } from '../definition/schema.ts'
 import { toCode } from '../import/sanitise.ts'
+import { newCoreQuestion } from './add-core-question.ts'
+import { allQuestions, conditionsFromForm, SMILEYS } from './condition-form.ts'
+import { applySettingsForm } from './settings-form.ts'
 
 type Form = Record<string, string>
 type Q = Question & Record<string, unknown>
@@ -101,6 +106,7 @@ export function applyEditorForm(def: SurveyDefinition, form: Form): unknown {
     const t = text(prefix, old)
     return t.nl ? t : undefined
   }
+  const questions = allQuestions(def)
   let items = flatten(def).map(({ q, newPage, page }, i) => {
     const p = `q${i}`
     const next: Q = { ...q, text: text(`${p}-text`, q.text) as Q['text'] }
@@ -113,6 +119,7 @@ export function applyEditorForm(def: SurveyDefinition, form: Form): unknown {
         form[`${p}-options`] ?? '',
         q.options as { code: string; text: Record<string, string> }[],
       )
+    applyLogicFields(next, q, i, form, questions)
     const pageBreak = `${p}-text` in form ? form[`${p}-page`] === 'on' : newPage
     return { q: next, newPage: pageBreak, page }
   })
@@ -138,6 +145,16 @@ export function applyEditorForm(def: SurveyDefinition, form: Form): unknown {
       },
     ]
   }
+  if (action === 'add-core') {
+    // A core question of the kern template (new-core = "kern.snelheid@1"), at the end of the last page.
+    const taken = new Set([...items.map((x) => x.q.code), ...def.hidden.map((h) => h.code)])
+    const q = newCoreQuestion(form['new-core'] ?? '', taken)
+    if (q)
+      items = [
+        ...items,
+        { q: q as Q, newPage: false, page: def.pages.at(-1) as SurveyDefinition['pages'][0] },
+      ]
+  }
   const pages: SurveyDefinition['pages'] = []
   for (const [k, item] of items.entries()) {
     if (k === 0 || item.newPage) pages.push({ ...item.page, questions: [] })
@@ -146,7 +163,7 @@ export function applyEditorForm(def: SurveyDefinition, form: Form): unknown {
   const { intro: _i, thanks: _t, ...rest } = def
   const intro = optionalText('intro', def.intro)
   const thanks = optionalText('thanks', def.thanks)
-  return {
+  const edited = {
     ...rest,
     title: text('title', def.title),
     ...(intro ? { intro } : {}),
@@ -154,4 +171,23 @@ export function applyEditorForm(def: SurveyDefinition, form: Form): unknown {
     oneQuestionPerScreen: 'title' in form ? form.oneQuestionPerScreen === 'on' : def.oneQuestionPerScreen,
     pages: pages.length ? pages : def.pages,
   }
+  return applySettingsForm(def, edited, form)
+}
+
+/** Conditions and smiley reasons of one question (fields described in condition-form.ts). */
+function applyLogicFields(next: Q, q: Q, i: number, form: Form, questions: Question[]) {
+  const visibleIf = conditionsFromForm(q, i, form, questions)
+  if (visibleIf === undefined) delete next.visibleIf
+  else if (visibleIf !== 'unchanged') next.visibleIf = visibleIf
+  if (q.type !== 'smileys' || next.type !== 'smileys') return
+  const reasons: NonNullable<typeof q.reasons> = { ...(q.reasons ?? {}) }
+  for (const { mood } of SMILEYS) {
+    const lines = form[`q${i}-reasons-${mood}`]
+    if (lines === undefined) continue
+    const parsed = parseOptions(lines, q.reasons?.[mood] ?? [])
+    if (parsed.length) reasons[mood] = parsed as typeof reasons.negative
+    else delete reasons[mood]
+  }
+  if (Object.keys(reasons).length) next.reasons = reasons
+  else delete next.reasons
 }

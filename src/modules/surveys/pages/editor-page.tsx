@@ -9,9 +9,13 @@ import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/lay
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
 import type { StaffIdentity } from '../../organisations/sessions.ts'
 import { analyseReadability } from '../calc/readability.ts'
+import type { CoreLinkNotice } from '../definition/core-links.ts'
 import type { SurveyDefinition } from '../definition/schema.ts'
 import { optionLines, QUESTION_TYPES } from '../editor/apply-form.ts'
 import type { SurveySummary, SurveyVersion } from '../versions/store.ts'
+import { ConditionFields, SmileyReasonFields } from './condition-fields.tsx'
+import { AddCoreQuestion, CoreMarker, CoreNotices } from './core-question.tsx'
+import { SurveySettingsFields } from './survey-settings-fields.tsx'
 
 interface Common {
   organisation: { slug: string; name: string }
@@ -215,6 +219,8 @@ export function SurveyEditorPage(
     canEdit: boolean
     errors?: FieldError[]
     notice?: string
+    /** Core links dropped by the last save: those questions are now eigen (lokale) vragen. */
+    coreNotices?: CoreLinkNotice[]
   },
 ) {
   const base = `/o/${props.organisation.slug}/vragenlijsten/${props.survey.id}`
@@ -233,6 +239,7 @@ export function SurveyEditorPage(
           {props.notice}
         </p>
       ) : null}
+      <CoreNotices notices={props.coreNotices} />
       <ErrorSummary errors={props.errors ?? []} />
       <p class="utrecht-paragraph">
         {props.survey.publishedVersion ? (
@@ -282,11 +289,7 @@ export function SurveyEditorPage(
             value={def.thanks?.nl ?? ''}
             b1
           />
-          <Checkbox
-            id="oneQuestionPerScreen"
-            label="Eén vraag per scherm (kiosk en telefoon)"
-            checked={def.oneQuestionPerScreen}
-          />
+          <SurveySettingsFields def={def} errorFor={errorFor} />
           {def.pages.map((page, pi) =>
             page.questions.map((q, qi) => {
               const i = index++
@@ -295,12 +298,9 @@ export function SurveyEditorPage(
               return (
                 <fieldset class="utrecht-form-fieldset kb-editor-question" id={p}>
                   <legend class="utrecht-form-fieldset__legend">
-                    Vraag {i + 1}: {typeName}{' '}
-                    <span class="kb-hint">
-                      ({q.code}
-                      {q.core ? `, kernvraag ${q.core.block}` : ''})
-                    </span>
+                    Vraag {i + 1}: {typeName} <span class="kb-hint">({q.code})</span>
                   </legend>
+                  <CoreMarker id={p} core={q.core} />
                   <TextField
                     id={`${p}-text`}
                     label="Vraag"
@@ -337,6 +337,8 @@ export function SurveyEditorPage(
                     label="Nieuwe pagina vanaf deze vraag"
                     checked={pi > 0 && qi === 0}
                   />
+                  <SmileyReasonFields q={q} index={i} errorFor={errorFor} />
+                  <ConditionFields def={def} index={i} errorFor={errorFor} />
                   <div class="kb-buttons">
                     <Button value={`up:${i}`} label={`Vraag ${i + 1} omhoog`}>
                       Omhoog
@@ -367,6 +369,7 @@ export function SurveyEditorPage(
             <TextField id="new-text" label="Tekst van de nieuwe vraag" value="" />
             <Button value="add">Vraag toevoegen</Button>
           </fieldset>
+          <AddCoreQuestion definition={def} />
           <div class="kb-buttons">
             <Button value="save" primary>
               Concept opslaan
@@ -374,7 +377,7 @@ export function SurveyEditorPage(
             <Button value="publish">Publiceren</Button>
           </div>
           <details class="kb-json">
-            <summary>Geavanceerd: de hele vragenlijst als JSON (voorwaarden, redenen, talen)</summary>
+            <summary>Geavanceerd: de hele vragenlijst als JSON (voor experts)</summary>
             <TextField
               id="json"
               label="Vragenlijst (klankbord.survey/1)"

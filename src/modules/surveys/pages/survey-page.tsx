@@ -40,8 +40,11 @@ export interface SurveyPageProps {
   languageLinks: { lang: string; href: string }[]
   values?: Record<string, FieldValue>
   errors?: FieldError[]
-  /** A staff preview: the buttons move between screens (GET ?scherm=) and nothing is sent. */
-  previewNav?: { prev: number | null; next: number | null }
+  /**
+   * A staff preview: the buttons move between screens (GET ?scherm=) and nothing is sent; `carry` holds
+   * the answers of other screens, so logic can show and hide questions (editor/preview-answers.ts).
+   */
+  previewNav?: { prev: number | null; next: number | null; carry?: [string, string][] }
 }
 
 /**
@@ -125,9 +128,14 @@ export function SurveyPage(props: SurveyPageProps) {
       {props.previewNav ? (
         <form method="get" action={props.action} class="kb-form">
           <input type="hidden" name="taal" value={lang} />
-          {screen.questions.map((q) => (
-            <QuestionField q={q} lang={lang} />
+          {(props.previewNav.carry ?? []).map(([k, v]) => (
+            <input type="hidden" name={k} value={v} />
           ))}
+          {screen.questions
+            .filter((q) => props.visible.has(q.code))
+            .map((q) => (
+              <QuestionField q={q} lang={lang} />
+            ))}
           <div class="kb-buttons">
             {props.previewNav.next !== null ? (
               <button
@@ -208,7 +216,14 @@ export function SurveyPage(props: SurveyPageProps) {
 }
 
 /** The page after "save and continue later": the link, and a way to go on now. */
-export function SavedPage(props: { survey: PublicSurvey; lang: string; link: string; absoluteLink: string }) {
+export function SavedPage(props: {
+  survey: PublicSurvey
+  lang: string
+  link: string
+  absoluteLink: string
+  /** Days the answers are kept without a next step (PARTIAL_RESPONSE_RETENTION_DAYS); unknown: not told. */
+  keptDays?: number
+}) {
   const { lang } = props
   return (
     <Layout
@@ -224,6 +239,9 @@ export function SavedPage(props: { survey: PublicSurvey; lang: string; link: str
           {props.absoluteLink}
         </a>
       </p>
+      {props.keptDays ? (
+        <p class="utrecht-paragraph">{t(lang, 'saved.expiry', { days: props.keptDays })}</p>
+      ) : null}
     </Layout>
   )
 }

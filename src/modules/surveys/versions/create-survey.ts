@@ -9,7 +9,8 @@ import { recordEvent, type WriteContext } from '../../../platform/db/audit.ts'
 import { newId } from '../../../platform/db/ids.ts'
 import { ValidationError } from '../../../platform/errors.ts'
 import type { Database } from '../../database.ts'
-import { checkDefinition } from '../definition/check.ts'
+import type { CoreLinkNotice } from '../definition/core-links.ts'
+import { checkLinkedDefinition } from './check-linked.ts'
 import { questionRows } from './question-rows.ts'
 
 /** What to create. */
@@ -23,12 +24,13 @@ export interface CreateSurveyInput {
   origin: string
 }
 
-/** The created survey: its id, public key and the question ids by code when published. */
+/** The created survey: its id, public key, the question ids by code when published, and dropped core links. */
 export interface CreatedSurvey {
   id: string
   publicKey: string
   version: number
   questionIds: Record<string, string>
+  coreNotices: CoreLinkNotice[]
 }
 
 /** Creates the survey inside the caller's transaction or its own. Invalid definitions are refused. */
@@ -37,7 +39,7 @@ export async function createSurvey(
   ctx: WriteContext,
   input: CreateSurveyInput,
 ): Promise<CreatedSurvey> {
-  const checked = checkDefinition(input.definition)
+  const checked = checkLinkedDefinition(input.definition)
   if (!checked.ok) throw new ValidationError(checked.errors, 'The survey definition is not valid.')
   const def = checked.definition
   const run = async (trx: Transaction<Database>) => {
@@ -78,7 +80,7 @@ export async function createSurvey(
       subjectId: id,
       data: { origin: input.origin, published: input.publish ?? false, standard: input.isStandard ?? false },
     })
-    return { id, publicKey, version: 1, questionIds }
+    return { id, publicKey, version: 1, questionIds, coreNotices: checked.coreNotices }
   }
   return db.isTransaction ? run(db as Transaction<Database>) : db.transaction().execute(run)
 }

@@ -7,8 +7,8 @@ import type { Kysely } from 'kysely'
 import { recordEvent, type WriteContext } from '../../../platform/db/audit.ts'
 import { ConflictError, ValidationError } from '../../../platform/errors.ts'
 import type { Database } from '../../database.ts'
-import { checkDefinition } from '../definition/check.ts'
 import { clearSurveyCache } from '../load-public-survey.ts'
+import { checkLinkedDefinition } from './check-linked.ts'
 import { questionRows } from './question-rows.ts'
 import { findDraft } from './store.ts'
 
@@ -21,8 +21,9 @@ export async function publishSurveyDraft(
   const version = await db.transaction().execute(async (trx) => {
     const draft = await findDraft(trx, ctx.organisationId, surveyId)
     if (!draft) throw new ConflictError('This survey has no draft to publish.')
-    // Checked again: rules may have become stricter since the draft was saved.
-    const checked = checkDefinition(draft.definition)
+    // Checked again: rules may have become stricter since the draft was saved. The published definition
+    // is the one with core links applied, so it says the same as the question rows written from it.
+    const checked = checkLinkedDefinition(draft.definition)
     if (!checked.ok) throw new ValidationError(checked.errors, 'The draft is not valid.')
     const def = checked.definition
     await trx
@@ -31,7 +32,12 @@ export async function publishSurveyDraft(
       .execute()
     await trx
       .updateTable('survey_version')
-      .set({ status: 'published', published_at: new Date(), updated_at: new Date() })
+      .set({
+        status: 'published',
+        published_at: new Date(),
+        updated_at: new Date(),
+        ...(checked.coreNotices.length ? { definition: JSON.stringify(def) } : {}),
+      })
       .where('organisation_id', '=', ctx.organisationId)
       .where('survey_id', '=', surveyId)
       .where('version', '=', draft.version)

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely'
 import { recordEvent, type WriteContext } from '../../../platform/db/audit.ts'
 import { type InvalidParam, NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Database } from '../../database.ts'
-import { checkDefinition } from '../definition/check.ts'
+import type { CoreLinkNotice } from '../definition/core-links.ts'
+import { checkLinkedDefinition } from './check-linked.ts'
 import { findDraft, findVersion, type SurveyVersion } from './store.ts'
 
 /** Returns the survey's draft, opening one from the newest published version when there is none. */
@@ -48,20 +49,24 @@ export async function openDraft(db: Kysely<Database>, ctx: WriteContext, surveyI
   })
 }
 
-/** Outcome of saving: the draft and the warnings the check found (texts missing in a language, …). */
+/**
+ * Outcome of saving: the draft, the warnings the check found (texts missing in a language, …) and the
+ * core links dropped because the question no longer matches its core question (now an eigen vraag).
+ */
 export interface SavedDraft {
   draft: SurveyVersion
   warnings: InvalidParam[]
+  coreNotices: CoreLinkNotice[]
 }
 
-/** Checks and stores a new definition in the survey's draft (opening one if needed). */
+/** Checks and stores a new definition in the survey's draft (opening one if needed), core links applied. */
 export async function saveDraft(
   db: Kysely<Database>,
   ctx: WriteContext,
   surveyId: string,
   definition: unknown,
 ): Promise<SavedDraft> {
-  const checked = checkDefinition(definition)
+  const checked = checkLinkedDefinition(definition)
   if (!checked.ok) throw new ValidationError(checked.errors, 'The survey definition is not valid.')
   const draft = await openDraft(db, ctx, surveyId)
   await db.transaction().execute(async (trx) => {
@@ -83,5 +88,6 @@ export async function saveDraft(
   return {
     draft: { ...draft, definition: checked.definition, updatedAt: new Date() },
     warnings: checked.warnings,
+    coreNotices: checked.coreNotices,
   }
 }

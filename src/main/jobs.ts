@@ -1,0 +1,13 @@
+/**
+ * Wiring: every job and schedule a runner knows, the built-in housekeeping plus each capability's own
+ * (declared in its `jobs.ts`). `klankbord serve` (background.ts) and `klankbord worker` use this one
+ * list, so a job queued by either is known to both.
+ */
+import { responseJobs, responseSchedules } from '../modules/responses/index.ts'
+import { builtinJobs, builtinSchedules } from '../platform/jobs/index.ts'
+
+/** Every job definition. */
+export const allJobs = [...builtinJobs, ...responseJobs]
+
+/** Every recurring schedule. */
+export const allSchedules = [...builtinSchedules, ...responseSchedules]

@@ -1,0 +1,58 @@
+/**
+ * Core questions (kernvragen) in the staff editor, in real Chromium: the marker, adding a core question
+ * with the select and button, and the notice when a changed core question became an eigen vraag; axe-core
+ * (WCAG 2.2 AA) on the editor with that notice.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { createTestDatabase, type TestDatabase } from '../database.ts'
+import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
+import { startTestServer, type TestServer } from '../server.ts'
+import { assertNoViolations, launchBrowser } from './browser.ts'
+
+let t: TestDatabase
+let server: TestServer
+let browser: Browser
+let page: Page
+let slug: string
+
+before(async () => {
+  t = await createTestDatabase()
+  server = await startTestServer(t.services)
+  const org = await createOrganisationWithStaff(t.services, 'admin')
+  slug = org.org.slug
+  browser = await launchBrowser()
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('E-mailadres').fill(org.email)
+  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL(`${server.url}/o/${slug}`)
+})
+after(async () => {
+  await browser?.close()
+  await server?.close()
+  await t?.dispose()
+})
+
+describe('core questions in the survey editor', () => {
+  it('adds a core question, marks it, and says when a changed core question became an eigen vraag', async () => {
+    await page.goto(`${server.url}/o/${slug}/vragenlijsten`)
+    await page.getByRole('button', { name: 'Nieuwe vragenlijst maken' }).click()
+    await page.getByRole('heading', { name: /Concept versie 1/ }).waitFor()
+    assert.equal(await page.getByText('Kernvraag (Snelheid, versie 1)').count(), 1)
+
+    await page.getByLabel(/Kernvraag uit het standaard meethuis/).selectOption('kern.meedenken@1')
+    await page.getByRole('button', { name: 'Kernvraag toevoegen' }).click()
+    await page.getByText('Kernvraag (Meedenken, versie 1)').waitFor()
+
+    await page.locator('#q2-text').fill('Ik hoefde niet lang te wachten.')
+    await page.getByRole('button', { name: 'Concept opslaan' }).click()
+    const notice = page.getByRole('status').filter({ hasText: 'is nu een eigen (lokale) vraag' })
+    await notice.waitFor()
+    assert.match((await notice.textContent()) ?? '', /Vraag ‘snelheid’ is nu een eigen \(lokale\) vraag/)
+    assert.equal(await page.getByText('Kernvraag (Snelheid, versie 1)').count(), 0)
+    await assertNoViolations(page)
+  })
+})
