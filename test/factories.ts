@@ -4,6 +4,7 @@ import type { Services } from '../src/main/services.ts'
 import { addStaffMember, createOrganisation, type Role } from '../src/modules/organisations/index.ts'
 import { ensureStandardSurvey, publishSurveyDraft, saveDraft } from '../src/modules/surveys/index.ts'
 import { createSurvey } from '../src/modules/surveys/versions/create-survey.ts'
+import { everyTypeSurvey } from './fixtures/every-type-survey.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -44,6 +45,13 @@ export async function createPublishedSurvey(services: Services, organisationId: 
   const created = await createSurvey(services.db, ctx, { definition, origin: 'test' })
   await publishSurveyDraft(services.db, ctx, created.id)
   return created
+}
+
+/** An organisation with staff and, published, the survey that holds every question type (test/fixtures). */
+export async function createOrganisationWithEveryTypeSurvey(services: Services) {
+  const staff = await createOrganisationWithStaff(services)
+  const everyType = await createPublishedSurvey(services, staff.org.id, everyTypeSurvey())
+  return { ...staff, everyType }
 }
 
 /** Publishes a new version of a survey with another definition. */

@@ -8,6 +8,7 @@ import { analyticsApi, analyticsPages } from '../modules/analytics/index.ts'
 import type { AppEnv } from '../modules/app-env.ts'
 import { caseApi } from '../modules/cases/index.ts'
 import type { Database } from '../modules/database.ts'
+import { invitationApi, invitationPages } from '../modules/invitations/index.ts'
 import { measurementApi, measurementPages } from '../modules/measurement/index.ts'
 import {
   checkCsrf,
@@ -20,7 +21,12 @@ import {
 import { responseApi } from '../modules/responses/api.ts'
 import { responseReadApi } from '../modules/responses/read-api.ts'
 import { surveyApi } from '../modules/surveys/api.ts'
-import { limitPublicSurveyEndpoints, surveyEditorPages, surveyPageRoutes } from '../modules/surveys/index.ts'
+import {
+  limitPublicSurveyEndpoints,
+  surveyEditorPages,
+  surveyPageRoutes,
+  surveyQrPages,
+} from '../modules/surveys/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
 import { createBaseApp } from '../platform/http/app.ts'
 import { mountAssets } from '../platform/http/assets.ts'
@@ -29,7 +35,7 @@ import { operationalRoutes } from './operational.ts'
 import type { Services } from './services.ts'
 
 /** Builds the API router (also used to generate openapi/v1.json). */
-export function createApi(db: Kysely<Database>) {
+export function createApi(db: Kysely<Database>, options: { secret?: string } = {}) {
   const api = new OpenAPIHono<AppEnv>()
   api.route('/', responseApi(db))
   api.route('/', analyticsApi(db))
@@ -37,6 +43,7 @@ export function createApi(db: Kysely<Database>) {
   api.route('/', measurementApi(db))
   api.route('/', surveyApi(db))
   api.route('/', responseReadApi(db))
+  api.route('/', invitationApi(db, { secret: options.secret }))
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
@@ -119,6 +126,8 @@ export function createApp(services: Services) {
   app.route('/', analyticsPages(services.db, services.config.publicUrl))
   app.route('/', measurementPages(services.db))
   app.route('/', surveyEditorPages(services.db))
-  app.route('/api/v1', createApi(services.db))
+  app.route('/', surveyQrPages(services.db, services.config.publicUrl))
+  app.route('/', invitationPages(services.db, { secret: services.config.SESSION_SECRET }))
+  app.route('/api/v1', createApi(services.db, { secret: services.config.SESSION_SECRET }))
   return app
 }

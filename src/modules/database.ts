@@ -1,6 +1,7 @@
 /** The whole database as Kysely sees it: the union of every capability's tables. */
 import type { EventTable } from '../platform/db/audit.ts'
 import type { JobTable } from '../platform/jobs/schema.ts'
+import type { InvitationTables } from './invitations/schema.ts'
 import type { MeasurementTables } from './measurement/schema.ts'
 import type { OrganisationTables } from './organisations/schema.ts'
 import type { ResponseTables } from './responses/schema.ts'
@@ -12,7 +13,8 @@ export interface Database
     SurveyTables,
     ResponseTables,
     SignalTables,
-    MeasurementTables {
+    MeasurementTables,
+    InvitationTables {
   event: EventTable
   job: JobTable
   schema_migration: { version: string; name: string; applied_at: Date }

@@ -132,6 +132,64 @@ const variables = {
       secret: true,
     },
   ],
+  SMTP_URL: [
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    {
+      description:
+        'Mail server for invitations, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Query parameters go to nodemailer, for example ?maxConnections=10. When unset, mails are not sent but written as .eml files to DATA_DIR/outbox/ (development).',
+      secret: true,
+    },
+  ],
+  MAIL_FROM: [
+    z.string().min(3).default('Klankbord <noreply@localhost>'),
+    {
+      description:
+        'Sender of mails, as "Name <address>". Use an address of a domain whose SPF and DKIM allow the mail server.',
+    },
+  ],
+  SMS_ADAPTER: [
+    z.enum(['off', 'file', 'http']).default('off'),
+    {
+      description:
+        'How text messages are sent: off (no SMS), file (append to SMS_FILE, for development) or http (call the provider at SMS_HTTP_URL).',
+    },
+  ],
+  SMS_FILE: [
+    z.string().min(1).optional(),
+    {
+      description: 'File the file SMS adapter appends JSON lines to. Defaults to DATA_DIR/outbox/sms.jsonl.',
+    },
+  ],
+  SMS_HTTP_URL: [
+    z.url().optional(),
+    {
+      description:
+        'Address of the SMS provider for SMS_ADAPTER=http. May contain {to} and {text}, which are filled in URL-encoded.',
+      secret: true,
+    },
+  ],
+  SMS_HTTP_METHOD: [
+    z.enum(['GET', 'POST']).default('POST'),
+    { description: 'HTTP method of the call to the SMS provider.' },
+  ],
+  SMS_HTTP_BODY: [
+    z.string().optional(),
+    {
+      description:
+        'Body template of the call to the SMS provider (sent as application/json), for example {"to":"{to}","text":"{text}"}. {to} and {text} are filled in JSON-escaped. No body when unset.',
+    },
+  ],
+  SMS_HTTP_AUTHORIZATION: [
+    z.string().optional(),
+    {
+      description:
+        'Value of the Authorization header of the call to the SMS provider, for example "Bearer …".',
+      secret: true,
+    },
+  ],
 } satisfies Record<string, [z.ZodType, VariableMeta]>
 
 type Variables = typeof variables
@@ -160,10 +218,22 @@ export function loadConfig(
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
   }
+  const combined = combinationIssues(result.data as Record<string, unknown>)
+  if (combined.length > 0) throw new ConfigError(combined)
   const parsed = { ...(result.data as Omit<Config, 'dataDirAbsolute' | 'publicUrl'>), ...overrides } as Config
   parsed.dataDirAbsolute = path.resolve(parsed.DATA_DIR)
   parsed.publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, '')
   return parsed
+}
+
+/** Rules between variables that a per-variable schema cannot express. */
+function combinationIssues(c: Record<string, unknown>): string[] {
+  const issues: string[] = []
+  if (c.SMS_ADAPTER === 'http' && !c.SMS_HTTP_URL)
+    issues.push('SMS_HTTP_URL: required when SMS_ADAPTER is http')
+  if (c.SMS_HTTP_METHOD === 'GET' && c.SMS_HTTP_BODY)
+    issues.push('SMS_HTTP_BODY: a GET request has no body; use POST')
+  return issues
 }
 
 function emptyToUndefined(v: string | undefined) {

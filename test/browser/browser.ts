@@ -8,7 +8,10 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { createTestDatabase, type TestDatabase } from '../database.ts'
+import { TEST_PASSWORD } from '../factories.ts'
+import { startTestServer, type TestServer } from '../server.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -33,6 +36,51 @@ export async function launchBrowser(): Promise<Browser> {
     )
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 })
+}
+
+/** The desktop window that pages are checked in (`browser.newContext(DESKTOP)`). */
+export const DESKTOP = { viewport: { width: 1280, height: 900 } }
+
+/** What a browser test runs against: a test database, the web application on it, and Chromium. */
+export interface BrowserTest {
+  t: TestDatabase
+  server: TestServer
+  browser: Browser
+}
+
+/** Starts a browser test's database, server and Chromium; what did start is closed again if one fails. */
+export async function startBrowserTest(): Promise<BrowserTest> {
+  const t = await createTestDatabase()
+  let server: TestServer | undefined
+  try {
+    server = await startTestServer(t.services)
+    return { t, server, browser: await launchBrowser() }
+  } catch (error) {
+    await server?.close()
+    await t.dispose()
+    throw error
+  }
+}
+
+/** Closes what a browser test opened, newest first; for `after()`, so parts that never started are skipped. */
+export async function stopBrowserTest(parts: Partial<BrowserTest> & { context?: BrowserContext }) {
+  await parts.context?.close()
+  await parts.browser?.close()
+  await parts.server?.close()
+  await parts.t?.dispose()
+}
+
+/** Logs a staff member in with the login form and waits for the organisation's start page. */
+export async function logInAsStaff(
+  page: Page,
+  baseUrl: string,
+  staff: { email: string; org: { slug: string } },
+) {
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('E-mailadres').fill(staff.email)
+  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL(`${baseUrl}/o/${staff.org.slug}`)
 }
 
 /** The WCAG levels Klankbord promises: 2.0, 2.1 and 2.2, A and AA. */

@@ -7,25 +7,19 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { storedAnswerRows } from '../answers.ts'
-import { createTestDatabase, type TestDatabase } from '../database.ts'
+import type { TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
-import { startTestServer, type TestServer } from '../server.ts'
-import { focused, launchBrowser } from './browser.ts'
+import type { TestServer } from '../server.ts'
+import { focused, startBrowserTest, stopBrowserTest } from './browser.ts'
 
 let t: TestDatabase
 let server: TestServer
 let browser: Browser
 
 before(async () => {
-  t = await createTestDatabase()
-  server = await startTestServer(t.services)
-  browser = await launchBrowser()
+  ;({ t, server, browser } = await startBrowserTest())
 })
-after(async () => {
-  await browser?.close()
-  await server?.close()
-  await t?.dispose()
-})
+after(() => stopBrowserTest({ browser, server, t }))
 
 /** Presses a key and asserts where focus went, so a broken focus order fails with a clear message. */
 async function press(page: Page, key: string, expected: string) {

@@ -7,11 +7,17 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { storedAnswerRows } from '../answers.ts'
-import { createTestDatabase, type TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff, createPublishedSurvey } from '../factories.ts'
-import { everyTypeSurvey } from '../fixtures/every-type-survey.ts'
-import { startTestServer, type TestServer } from '../server.ts'
-import { assertNoViolations, focused, launchBrowser, scrollsHorizontally } from './browser.ts'
+import type { TestDatabase } from '../database.ts'
+import { createOrganisationWithEveryTypeSurvey } from '../factories.ts'
+import type { TestServer } from '../server.ts'
+import {
+  assertNoViolations,
+  DESKTOP,
+  focused,
+  scrollsHorizontally,
+  startBrowserTest,
+  stopBrowserTest,
+} from './browser.ts'
 
 let t: TestDatabase
 let server: TestServer
@@ -21,20 +27,13 @@ let orgId: string
 let key: string
 
 before(async () => {
-  t = await createTestDatabase()
-  server = await startTestServer(t.services)
-  const org = await createOrganisationWithStaff(t.services)
+  ;({ t, server, browser } = await startBrowserTest())
+  const org = await createOrganisationWithEveryTypeSurvey(t.services)
   orgId = org.org.id
-  key = (await createPublishedSurvey(t.services, orgId, everyTypeSurvey())).publicKey
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  key = org.everyType.publicKey
+  context = await browser.newContext(DESKTOP)
 })
-after(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await t?.dispose()
-})
+after(() => stopBrowserTest({ context, browser, server, t }))
 
 /** Fills screen 1 and 2 with a low grade so every question (also the follow-up) is shown. */
 async function toScreen(page: Page, screen: 1 | 2 | 3, lang = 'nl') {

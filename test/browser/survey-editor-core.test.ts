@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { createTestDatabase, type TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
-import { startTestServer, type TestServer } from '../server.ts'
-import { assertNoViolations, launchBrowser } from './browser.ts'
+import type { TestDatabase } from '../database.ts'
+import { createOrganisationWithStaff } from '../factories.ts'
+import type { TestServer } from '../server.ts'
+import { assertNoViolations, DESKTOP, logInAsStaff, startBrowserTest, stopBrowserTest } from './browser.ts'
 
 let t: TestDatabase
 let server: TestServer
@@ -18,23 +18,13 @@ let page: Page
 let slug: string
 
 before(async () => {
-  t = await createTestDatabase()
-  server = await startTestServer(t.services)
+  ;({ t, server, browser } = await startBrowserTest())
   const org = await createOrganisationWithStaff(t.services, 'admin')
   slug = org.org.slug
-  browser = await launchBrowser()
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('E-mailadres').fill(org.email)
-  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.waitForURL(`${server.url}/o/${slug}`)
+  page = await (await browser.newContext(DESKTOP)).newPage()
+  await logInAsStaff(page, server.url, org)
 })
-after(async () => {
-  await browser?.close()
-  await server?.close()
-  await t?.dispose()
-})
+after(() => stopBrowserTest({ browser, server, t }))
 
 describe('core questions in the survey editor', () => {
   it('adds a core question, marks it, and says when a changed core question became an eigen vraag', async () => {

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { createTestDatabase, type TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
-import { startTestServer, type TestServer } from '../server.ts'
-import { assertNoViolations, launchBrowser } from './browser.ts'
+import type { TestDatabase } from '../database.ts'
+import { createOrganisationWithStaff } from '../factories.ts'
+import type { TestServer } from '../server.ts'
+import { assertNoViolations, DESKTOP, logInAsStaff, startBrowserTest, stopBrowserTest } from './browser.ts'
 
 let t: TestDatabase
 let server: TestServer
@@ -21,26 +21,15 @@ let slug: string
 let publicKey: string
 
 before(async () => {
-  t = await createTestDatabase()
-  server = await startTestServer(t.services)
+  ;({ t, server, browser } = await startBrowserTest())
   const org = await createOrganisationWithStaff(t.services, 'admin')
   publicKey = org.survey.publicKey
   slug = org.org.slug
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  context = await browser.newContext(DESKTOP)
   page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('E-mailadres').fill(org.email)
-  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.waitForURL(`${server.url}/o/${slug}`)
+  await logInAsStaff(page, server.url, org)
 })
-after(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await t?.dispose()
-})
+after(() => stopBrowserTest({ context, browser, server, t }))
 
 /** Presses Tab until the element has focus, as a keyboard user would (fails if it is never reached). */
 async function tabTo(target: Locator) {
@@ -125,7 +114,7 @@ describe('the staff survey pages', () => {
     const offered = await page
       .locator('#q0-if0-question option')
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
-    assert.deepEqual(offered, ['', 'kanaal', 'zaak'])
+    assert.deepEqual(offered, ['', 'kanaal', 'zaak', 'locatie'])
     await page.locator(`#q${n}-if0-value`).fill('11')
     await page.getByRole('button', { name: 'Concept opslaan' }).click()
     await page.getByRole('alert').waitFor()

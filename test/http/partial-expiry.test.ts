@@ -5,43 +5,28 @@ import { allJobs } from '../../src/main/jobs.ts'
 import { purgeExpiredPartialResponses } from '../../src/modules/responses/index.ts'
 import { enqueue, JobRunner } from '../../src/platform/jobs/index.ts'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff, createPublishedSurvey } from '../factories.ts'
-import { everyTypeSurvey } from '../fixtures/every-type-survey.ts'
+import { createOrganisationWithEveryTypeSurvey } from '../factories.ts'
+import { getPage, hiddenFields, postPage } from '../respondent.ts'
 import { startTestServer, type TestServer } from '../server.ts'
 
 let t: TestDatabase
 let server: TestServer
-let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
+let org: Awaited<ReturnType<typeof createOrganisationWithEveryTypeSurvey>>
 let key: string
 
 before(async () => {
   t = await createTestDatabase()
   server = await startTestServer(t.services)
-  org = await createOrganisationWithStaff(t.services)
-  key = (await createPublishedSurvey(t.services, org.org.id, everyTypeSurvey())).publicKey
+  org = await createOrganisationWithEveryTypeSurvey(t.services)
+  key = org.everyType.publicKey
 })
 after(async () => {
   await server.close()
   await t.dispose()
 })
 
-function hiddenFields(html: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
-    out[m[1] as string] = m[2] as string
-  return out
-}
-
-async function get(path: string) {
-  const res = await fetch(`${server.url}${path}`, { redirect: 'manual' })
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') ?? '' }
-}
-
-async function post(path: string, fields: Record<string, string>) {
-  const body = new URLSearchParams(fields)
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', body, redirect: 'manual' })
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') ?? '' }
-}
+const get = (path: string) => getPage(server.url, path)
+const post = (path: string, fields: Record<string, string | string[]>) => postPage(server.url, path, fields)
 
 /** Answers the first screen and presses "Opslaan en later verder"; returns the resume link and the key. */
 async function saveFirstScreen() {

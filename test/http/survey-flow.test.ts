@@ -4,6 +4,7 @@ import { storedAnswerRows } from '../answers.ts'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, createPublishedSurvey } from '../factories.ts'
 import { everyTypeSurvey } from '../fixtures/every-type-survey.ts'
+import { getPage, hiddenFields, postPage } from '../respondent.ts'
 import { startTestServer, type TestServer } from '../server.ts'
 
 let t: TestDatabase
@@ -35,25 +36,8 @@ after(async () => {
   await t.dispose()
 })
 
-/** The hidden fields of the page's form. */
-function hiddenFields(html: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
-    out[m[1] as string] = m[2] as string
-  return out
-}
-
-async function get(path: string) {
-  const res = await fetch(`${server.url}${path}`, { redirect: 'manual' })
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') }
-}
-
-async function post(path: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams()
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x)
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', body, redirect: 'manual' })
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') ?? '' }
-}
+const get = (path: string) => getPage(server.url, path)
+const post = (path: string, fields: Record<string, string | string[]>) => postPage(server.url, path, fields)
 
 async function responseRow(id: string) {
   return t.services.db

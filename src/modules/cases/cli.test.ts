@@ -1,37 +1,10 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
-import { after, before, describe, it } from 'node:test'
-import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
-import { createOrganisationWithStaff } from '../../../test/factories.ts'
-import { envFor, runCli, tempFiles } from '../../../test/process.ts'
+import { describe, it } from 'node:test'
+import { cliTestbed } from '../../../test/cli.ts'
 import { newId } from '../../platform/db/ids.ts'
 
-let t: TestDatabase
-let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
-let files: ReturnType<typeof tempFiles>
-let dir: string
-
-/** `klankbord …` as a child process; on the embedded database it connects through the data dir's socket. */
-function klankbord(args: string[]) {
-  return runCli(args, envFor(t.config))
-}
-
-function file(name: string, content: string | Uint8Array) {
-  return files.file(name, content)
-}
-
-async function caseCount() {
-  const r = await t.services.db
-    .selectFrom('service_case')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', org.org.id)
-    .executeTakeFirstOrThrow()
-  return Number(r.n)
-}
-
-before(async () => {
-  t = await createTestDatabase()
-  org = await createOrganisationWithStaff(t.services)
+const bed = cliTestbed('kb-cases-', async ({ t, org }) => {
   await t.services.db
     .insertInto('product')
     .values({
@@ -42,13 +15,16 @@ before(async () => {
       department_id: null,
     })
     .execute()
-  files = tempFiles('kb-cases-')
-  dir = files.dir
 })
-after(async () => {
-  await t.dispose()
-  files.remove()
-})
+
+async function caseCount() {
+  const r = await bed.t.services.db
+    .selectFrom('service_case')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', bed.org.org.id)
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
 
 const excel =
   '\uFEFFZaaknummer;Product;Kanaal;Startdatum;Einddatum;Contactmomenten\r\n' +
@@ -57,12 +33,12 @@ const excel =
 
 describe('klankbord cases import', () => {
   it('with --dry-run --json prints the report, exits 0 and writes nothing', async () => {
-    const r = await klankbord([
+    const r = await bed.klankbord([
       'cases',
       'import',
-      file('dry.csv', excel),
+      bed.file('dry.csv', excel),
       '--organisation',
-      org.org.slug,
+      bed.org.org.slug,
       '--dry-run',
       '--json',
     ])
@@ -73,7 +49,13 @@ describe('klankbord cases import', () => {
   })
 
   it('imports a Dutch Excel CSV file, prints a summary and exits 0', async () => {
-    const r = await klankbord(['cases', 'import', file('ok.csv', excel), '--organisation', org.org.slug])
+    const r = await bed.klankbord([
+      'cases',
+      'import',
+      bed.file('ok.csv', excel),
+      '--organisation',
+      bed.org.org.slug,
+    ])
     assert.equal(r.code, 0, r.output)
     assert.match(r.output, /Imported: 2 new, 0 updated, 0 unchanged\./)
     assert.equal(await caseCount(), 2)
@@ -81,19 +63,25 @@ describe('klankbord cases import', () => {
 
   it('lists every invalid row with its column, exits 1 and creates nothing', async () => {
     const bad = `${excel}Z-3;onbekend;balie;02-03-2026;;1\r\nZ-4;paspoort;fax;31-02-2026;;x\r\n`
-    const r = await klankbord(['cases', 'import', file('bad.csv', bad), '--organisation', org.org.slug])
+    const r = await bed.klankbord([
+      'cases',
+      'import',
+      bed.file('bad.csv', bad),
+      '--organisation',
+      bed.org.org.slug,
+    ])
     assert.equal(r.code, 1, r.output)
     assert.match(r.output, /│ 4\s+│ product\s+│ Unknown product code "onbekend"/)
     assert.match(r.output, /│ 5\s+│ channel/)
     assert.match(r.output, /│ 5\s+│ start/)
     assert.match(r.output, /│ 5\s+│ contacts/)
     assert.match(r.output, /2 rows in .* have errors; nothing was imported\./)
-    const json = await klankbord([
+    const json = await bed.klankbord([
       'cases',
       'import',
-      path.join(dir, 'bad.csv'),
+      path.join(bed.dir, 'bad.csv'),
       '--organisation',
-      org.org.slug,
+      bed.org.org.slug,
       '--json',
     ])
     assert.equal(json.code, 1)
@@ -103,21 +91,21 @@ describe('klankbord cases import', () => {
 
   it('refuses an unreadable or corrupt file with a clear message, exit code 2 and nothing created', async () => {
     const cases: [string, RegExp][] = [
-      [path.join(dir, 'missing.csv'), /Cannot read .*missing\.csv: ENOENT/],
+      [path.join(bed.dir, 'missing.csv'), /Cannot read .*missing\.csv: ENOENT/],
       [
-        file('open.csv', `${excel}Z-9;paspoort;balie;"02-03-2026;;1\r\n`),
+        bed.file('open.csv', `${excel}Z-9;paspoort;balie;"02-03-2026;;1\r\n`),
         /not a usable CSV file\. Line 4: a quoted field is not closed/,
       ],
       [
-        file('book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])),
+        bed.file('book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])),
         /spreadsheet workbook.*CSV UTF-8/,
       ],
       [
-        file('header.csv', 'zaak;datum\r\nZ-1;02-03-2026\r\n'),
+        bed.file('header.csv', 'zaak;datum\r\nZ-1;02-03-2026\r\n'),
         /missing columns "product", "channel", "start"/,
       ],
       [
-        file(
+        bed.file(
           'latin.csv',
           Buffer.from('zaak;product;kanaal;start\nZ-é;paspoort;balie;02-03-2026\n', 'latin1'),
         ),
@@ -125,7 +113,7 @@ describe('klankbord cases import', () => {
       ],
     ]
     for (const [p, message] of cases) {
-      const r = await klankbord(['cases', 'import', p, '--organisation', org.org.slug])
+      const r = await bed.klankbord(['cases', 'import', p, '--organisation', bed.org.org.slug])
       assert.equal(r.code, 2, `${p}: ${r.output}`)
       assert.match(r.output, message)
       assert.doesNotMatch(r.output, /\n\s+at /, 'no stack trace')
@@ -134,7 +122,13 @@ describe('klankbord cases import', () => {
   })
 
   it('refuses an unknown organisation with exit code 2', async () => {
-    const r = await klankbord(['cases', 'import', path.join(dir, 'ok.csv'), '--organisation', 'bestaat-niet'])
+    const r = await bed.klankbord([
+      'cases',
+      'import',
+      path.join(bed.dir, 'ok.csv'),
+      '--organisation',
+      'bestaat-niet',
+    ])
     assert.equal(r.code, 2)
     assert.match(r.output, /Organisation "bestaat-niet" does not exist/)
   })
@@ -144,21 +138,21 @@ describe('klankbord cases import', () => {
       'zaak;product;kanaal;start;einde;contacten\nZ-1;paspoort;balie;02-03-2026 09:15;07-03-2026;3\nZ-é;paspoort;balie;02-03-2026;;\n',
       'latin1',
     )
-    const r = await klankbord([
+    const r = await bed.klankbord([
       'cases',
       'import',
-      file('latin2.csv', latin),
+      bed.file('latin2.csv', latin),
       '--organisation',
-      org.org.slug,
+      bed.org.org.slug,
       '--encoding',
       'windows-1252',
     ])
     assert.equal(r.code, 0, r.output)
     assert.match(r.output, /Imported: 1 new, 1 updated, 0 unchanged/)
-    const z = await t.services.db
+    const z = await bed.t.services.db
       .selectFrom('service_case')
       .select('reference')
-      .where('organisation_id', '=', org.org.id)
+      .where('organisation_id', '=', bed.org.org.id)
       .where('reference', '=', 'Z-é')
       .executeTakeFirst()
     assert.ok(z)

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
-import { createOrganisationWithStaff, login } from '../../../test/factories.ts'
+import { createOrganisationWithStaff } from '../../../test/factories.ts'
 import { startTestServer, type TestServer } from '../../../test/server.ts'
+import { assertProblem, getOrganisationApi } from '../../../test/staff.ts'
 import { offlineKysely } from '../../platform/db/offline.ts'
 import type { Database } from '../database.ts'
 import { measurementApi } from './api.ts'
@@ -18,22 +19,10 @@ let server: TestServer
 type Org = Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let admin: Org
 let viewer: Org
-const cookies = new Map<string, string>()
 /** The admin's organisation: version 1 (kern) and 2 (plus a goal) published, version 3 an open draft. */
 const versions = new Map<number, MeasurementModel>()
 
-async function get(path: string, as: Org | null) {
-  const headers: Record<string, string> = {}
-  if (as) {
-    let cookie = cookies.get(as.email)
-    if (!cookie) {
-      cookie = (await login(server.url, as.email)).cookie
-      cookies.set(as.email, cookie)
-    }
-    headers.cookie = cookie
-  }
-  return fetch(`${server.url}/api/v1/organisations/${path}`, { headers })
-}
+const get = (path: string, as: Org | null) => getOrganisationApi(server.url, path, as?.email ?? null)
 
 /** A version as stored now, read straight from the tables by number (not through the code under test). */
 async function stored(version: number) {
@@ -114,20 +103,17 @@ const listPath = (query = '') => `${admin.org.slug}/measurement-models${query}`
 describe('GET /api/v1/organisations/{slug}/measurement-models', () => {
   it('answers 401 without a session, as problem+json', async () => {
     const res = await get(listPath(), null)
-    assert.equal(res.status, 401)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 401)
   })
 
   it('answers 404 for an organisation the caller is not a member of', async () => {
     const res = await get(`${admin.org.slug}/measurement-models`, viewer)
-    assert.equal(res.status, 404)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 404)
   })
 
   it('answers 400 listing every invalid query parameter at once', async () => {
     const res = await get(listPath('?page=0&pageSize=101&status=old'), admin)
-    assert.equal(res.status, 400)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 400)
     const body = await res.json()
     const names = body.invalidParams.map((p: { name: string }) => p.name).sort()
     assert.deepEqual(names, ['page', 'pageSize', 'status'])
@@ -242,14 +228,12 @@ const versionPath = (version: number | string, slug = admin.org.slug) =>
 describe('GET /api/v1/organisations/{slug}/measurement-models/{version}', () => {
   it('answers 401 without a session, as problem+json', async () => {
     const res = await get(versionPath(1), null)
-    assert.equal(res.status, 401)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 401)
   })
 
   it('answers 404 for an organisation the caller is not a member of', async () => {
     const res = await get(versionPath(1), viewer)
-    assert.equal(res.status, 404)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 404)
   })
 
   it('answers 400 listing every invalid parameter at once', async () => {
@@ -264,8 +248,7 @@ describe('GET /api/v1/organisations/{slug}/measurement-models/{version}', () => 
 
   it('answers 404 problem+json for a version the organisation does not have', async () => {
     const res = await get(versionPath(4), admin)
-    assert.equal(res.status, 404)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 404)
     // Version 1 exists in another organisation, not in the viewer's own.
     const other = await get(versionPath(1, viewer.org.slug), viewer)
     assert.equal(other.status, 404)

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
-import { createOrganisationWithStaff, createPublishedSurvey } from '../../../test/factories.ts'
-import { everyTypeSurvey } from '../../../test/fixtures/every-type-survey.ts'
+import { createOrganisationWithEveryTypeSurvey } from '../../../test/factories.ts'
 import { allJobs, allSchedules } from '../../main/jobs.ts'
 import { newId } from '../../platform/db/ids.ts'
 import { enqueue, JobRunner } from '../../platform/jobs/index.ts'
@@ -15,14 +14,13 @@ import { resolveContext, submitResponse } from './submit-response.ts'
 import { validateAnswers } from './validate-answers.ts'
 
 let t: TestDatabase
-let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
+let org: Awaited<ReturnType<typeof createOrganisationWithEveryTypeSurvey>>
 let survey: PublicSurvey
 
 before(async () => {
   t = await createTestDatabase()
-  org = await createOrganisationWithStaff(t.services)
-  const created = await createPublishedSurvey(t.services, org.org.id, everyTypeSurvey())
-  survey = await loadPublicSurvey(t.services.db, created.publicKey)
+  org = await createOrganisationWithEveryTypeSurvey(t.services)
+  survey = await loadPublicSurvey(t.services.db, org.everyType.publicKey)
 })
 after(() => t.dispose())
 
@@ -179,9 +177,8 @@ describe('PARTIAL_RESPONSE_RETENTION_DAYS', () => {
     try {
       assert.equal(short.config.PARTIAL_RESPONSE_RETENTION_DAYS, 7)
       assert.equal(t.config.PARTIAL_RESPONSE_RETENTION_DAYS, 30, 'the default')
-      const o = await createOrganisationWithStaff(short.services)
-      const created = await createPublishedSurvey(short.services, o.org.id, everyTypeSurvey())
-      const s = await loadPublicSurvey(short.services.db, created.publicKey)
+      const o = await createOrganisationWithEveryTypeSurvey(short.services)
+      const s = await loadPublicSurvey(short.services.db, o.everyType.publicKey)
       const key = `partial-${newId()}`
       const { id } = await startPartialResponse(short.services.db, s, {
         submissionKey: key,

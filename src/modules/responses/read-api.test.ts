@@ -5,12 +5,12 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import {
   createOrganisationWithStaff,
   createPublishedSurvey,
-  login,
   publishNewVersion,
   TEST_PASSWORD,
 } from '../../../test/factories.ts'
 import { everyTypeSurvey } from '../../../test/fixtures/every-type-survey.ts'
 import { startTestServer, type TestServer } from '../../../test/server.ts'
+import { assertProblem, getOrganisationApi } from '../../../test/staff.ts'
 import { newId } from '../../platform/db/ids.ts'
 import { addStaffMember } from '../organisations/index.ts'
 import { clearSurveyCache, loadPublicSurvey } from '../surveys/index.ts'
@@ -27,7 +27,6 @@ type Org = Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let admin: Org
 let other: Org
 const staff = { analyst: '', handler: '', viewer: '' }
-const cookies = new Map<string, string>()
 let s1: { id: string; publicKey: string }
 let s2: { id: string; publicKey: string }
 /** r1: every type answered through the public API in its simplest form; r2: the richer JSON forms. */
@@ -91,14 +90,7 @@ async function partial(publicKey: string, cijfer: number) {
   await startPartialResponse(t.services.db, survey, { ...keys, context, ...screen })
 }
 
-async function get(path: string, as: string | null) {
-  const headers: Record<string, string> = {}
-  if (as) {
-    if (!cookies.has(as)) cookies.set(as, (await login(server.url, as)).cookie)
-    headers.cookie = cookies.get(as) as string
-  }
-  return fetch(`${server.url}/api/v1/organisations/${path}`, { headers })
-}
+const get = (path: string, as: string | null) => getOrganisationApi(server.url, path, as)
 const list = (query: string, as: string | null = admin.email, slug = admin.org.slug) =>
   get(`${slug}/responses${query}`, as)
 
@@ -182,8 +174,7 @@ const idsOf = (body: { items: { id: string }[] }) => body.items.map((i) => i.id)
 describe('GET /api/v1/organisations/{slug}/responses', () => {
   it('answers 401 without a session, 404 for another organisation and 403 for a viewer', async () => {
     const anon = await list('', null)
-    assert.equal(anon.status, 401)
-    assert.equal(anon.headers.get('content-type'), 'application/problem+json')
+    assertProblem(anon, 401)
     assert.equal((await list('', admin.email, other.org.slug)).status, 404)
     assert.equal((await list('', staff.viewer)).status, 403)
   })
@@ -401,8 +392,7 @@ describe('what each role gets from the list and the one-response endpoint', () =
     const paths = [`${admin.org.slug}/responses`, `${admin.org.slug}/responses/${r1}`]
     for (const path of paths) {
       const res = await get(path, staff.viewer)
-      assert.equal(res.status, 403)
-      assert.equal(res.headers.get('content-type'), 'application/problem+json')
+      assertProblem(res, 403)
       assert.deepEqual(await res.json(), {
         type: 'https://klankbord.nl/problems/forbidden',
         title: 'Forbidden',

@@ -4,11 +4,11 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import {
   createOrganisationWithStaff,
   createPublishedSurvey,
-  login,
   publishNewVersion,
 } from '../../../test/factories.ts'
 import { everyTypeSurvey } from '../../../test/fixtures/every-type-survey.ts'
 import { startTestServer, type TestServer } from '../../../test/server.ts'
+import { assertProblem, getOrganisationApi } from '../../../test/staff.ts'
 import { newId } from '../../platform/db/ids.ts'
 import { SurveyDefinition } from './definition/schema.ts'
 import { createSurvey } from './versions/create-survey.ts'
@@ -19,25 +19,13 @@ let server: TestServer
 type Org = Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let admin: Org
 let viewer: Org
-const cookies = new Map<string, string>()
 /** The every-type survey: version 1 and 2 published, version 3 an open draft. */
 let versioned: { id: string; publicKey: string }
 let draftOnly: { id: string }
 
 const titled = (nl: string) => ({ ...everyTypeSurvey(), title: { nl, en: 'Survey' } })
 
-async function get(path: string, as: Org | null) {
-  const headers: Record<string, string> = {}
-  if (as) {
-    let cookie = cookies.get(as.email)
-    if (!cookie) {
-      cookie = (await login(server.url, as.email)).cookie
-      cookies.set(as.email, cookie)
-    }
-    headers.cookie = cookie
-  }
-  return fetch(`${server.url}/api/v1/organisations/${path}`, { headers })
-}
+const get = (path: string, as: Org | null) => getOrganisationApi(server.url, path, as?.email ?? null)
 
 before(async () => {
   t = await createTestDatabase()
@@ -88,20 +76,17 @@ const listPath = (query = '') => `${admin.org.slug}/surveys${query}`
 describe('GET /api/v1/organisations/{slug}/surveys', () => {
   it('answers 401 without a session, as problem+json', async () => {
     const res = await get(listPath(), null)
-    assert.equal(res.status, 401)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 401)
   })
 
   it('answers 404 for an organisation the caller is not a member of', async () => {
     const res = await get(`${viewer.org.slug}/surveys`, admin)
-    assert.equal(res.status, 404)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 404)
   })
 
   it('answers 400 listing every invalid query parameter at once', async () => {
     const res = await get(listPath('?page=0&pageSize=101&status=old&q='), admin)
-    assert.equal(res.status, 400)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 400)
     const body = await res.json()
     const names = body.invalidParams.map((p: { name: string }) => p.name).sort()
     assert.deepEqual(names, ['page', 'pageSize', 'q', 'status'])
@@ -206,8 +191,7 @@ describe('GET /api/v1/organisations/{slug}/surveys/{surveyId}', () => {
   it('answers 404 for another organisation, and for a survey of another organisation', async () => {
     assert.equal((await get(`${viewer.org.slug}/surveys/${versioned.id}`, admin)).status, 404)
     const res = await get(`${admin.org.slug}/surveys/${viewer.survey.id}`, admin)
-    assert.equal(res.status, 404)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 404)
     assert.equal((await get(`${admin.org.slug}/surveys/${newId()}`, admin)).status, 404)
   })
 
@@ -260,8 +244,7 @@ describe('GET /api/v1/organisations/{slug}/surveys/{surveyId}/versions/{version}
     assert.equal((await get(path(1, versioned.id, viewer.org.slug), admin)).status, 404)
     assert.equal((await get(path(1, viewer.survey.id), admin)).status, 404)
     const res = await get(path(9), admin)
-    assert.equal(res.status, 404)
-    assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    assertProblem(res, 404)
   })
 
   it('answers 400 listing the survey id and the version at once', async () => {

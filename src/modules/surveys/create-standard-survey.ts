@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { WriteContext } from '../../platform/db/audit.ts'
 import type { Database } from '../database.ts'
+import { seedDefaultRule } from '../invitations/index.ts'
 import { standardDefinition } from './definition/standard.ts'
 import { createSurvey } from './versions/create-survey.ts'
 
@@ -28,6 +29,9 @@ export async function ensureStandardSurvey(
     publicKey: options.publicKey,
     origin: 'standard',
   })
+  // Every standard survey starts with the default invitation rule (decision 0010), so contact moments
+  // can be sent in without setting anything up first.
+  await seedDefaultRule(db, ctx, created.id)
   return created
 }
 

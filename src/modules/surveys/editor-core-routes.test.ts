@@ -1,33 +1,20 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
-import { createOrganisationWithStaff, login } from '../../../test/factories.ts'
+import { createOrganisationWithStaff } from '../../../test/factories.ts'
 import { startTestServer } from '../../../test/server.ts'
+import { postForm, type StaffSession, staffSession } from '../../../test/staff.ts'
 
 let t: TestDatabase
 let server: { url: string; close(): Promise<void> }
 let admin: Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let other: Awaited<ReturnType<typeof createOrganisationWithStaff>>
-let s: { cookie: string; csrf: string }
-let otherSession: { cookie: string; csrf: string }
+let s: StaffSession
+let otherSession: StaffSession
 
-async function session(email: string, slug: string) {
-  const { cookie } = await login(server.url, email)
-  const html = await (await fetch(`${server.url}/o/${slug}/vragenlijsten`, { headers: { cookie } })).text()
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
-  assert.ok(csrf)
-  return { cookie, csrf }
-}
-
-async function post(p: string, who: { cookie: string; csrf: string } | null, fields: Record<string, string>) {
-  const res = await fetch(`${server.url}${p}`, {
-    method: 'POST',
-    headers: who ? { cookie: who.cookie } : {},
-    body: new URLSearchParams({ ...(who ? { _csrf: who.csrf } : {}), ...fields }),
-    redirect: 'manual',
-  })
-  return { status: res.status, location: res.headers.get('location') ?? '', html: await res.text() }
-}
+const session = (email: string, slug: string) => staffSession(server.url, email, `/o/${slug}/vragenlijsten`)
+const post = (p: string, who: StaffSession | null, fields: Record<string, string>) =>
+  postForm(server.url, p, who, fields)
 
 async function page(p: string) {
   const res = await fetch(`${server.url}${p}`, { headers: { cookie: s.cookie }, redirect: 'manual' })

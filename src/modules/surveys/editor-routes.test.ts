@@ -3,34 +3,20 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts'
-import { createOrganisationWithStaff, login } from '../../../test/factories.ts'
+import { createOrganisationWithStaff } from '../../../test/factories.ts'
 import { startTestServer } from '../../../test/server.ts'
+import { postForm, type StaffSession, staffSession } from '../../../test/staff.ts'
 
 let t: TestDatabase
 let server: { url: string; close(): Promise<void> }
 let admin: Awaited<ReturnType<typeof createOrganisationWithStaff>>
 let viewer: Awaited<ReturnType<typeof createOrganisationWithStaff>>
-let adminSession: { cookie: string; csrf: string }
-let viewerSession: { cookie: string; csrf: string }
+let adminSession: StaffSession
+let viewerSession: StaffSession
 
-async function session(email: string, slug: string) {
-  const { cookie } = await login(server.url, email)
-  const html = await (await fetch(`${server.url}/o/${slug}/vragenlijsten`, { headers: { cookie } })).text()
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
-  assert.ok(csrf)
-  return { cookie, csrf }
-}
-
-async function post(p: string, s: { cookie: string; csrf: string } | null, fields: Record<string, string>) {
-  const res = await fetch(`${server.url}${p}`, {
-    method: 'POST',
-    headers: s ? { cookie: s.cookie } : {},
-    body: new URLSearchParams({ ...(s ? { _csrf: s.csrf } : {}), ...fields }),
-    redirect: 'manual',
-  })
-  const html = await res.text()
-  return { status: res.status, location: res.headers.get('location') ?? '', text: async () => html }
-}
+const session = (email: string, slug: string) => staffSession(server.url, email, `/o/${slug}/vragenlijsten`)
+const post = (p: string, who: StaffSession | null, fields: Record<string, string>) =>
+  postForm(server.url, p, who, fields)
 
 async function page(p: string, s: { cookie: string } | null) {
   const res = await fetch(`${server.url}${p}`, { headers: s ? { cookie: s.cookie } : {}, redirect: 'manual' })
@@ -180,11 +166,11 @@ describe('the survey editor', () => {
       _action: 'save',
     })
     assert.equal(bad.status, 400)
-    const html = await bad.text()
+    const html = bad.html
     assert.match(html, /<a class="utrecht-link" href="#q0-text">/)
     const bad2 = await post(`${surveyPath}/concept`, adminSession, { _action: 'json', json: '{ kapot' })
     assert.equal(bad2.status, 400)
-    assert.match(await bad2.text(), /href="#json">json: Dit is geen geldige JSON/)
+    assert.match(bad2.html, /href="#json">json: Dit is geen geldige JSON/)
   })
 
   it('imports a LimeSurvey file through the page and shows the report per question', async () => {

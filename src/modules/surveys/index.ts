@@ -6,6 +6,7 @@ export { MAX_SURVEY_FILE_BYTES } from './import/read-survey-file.ts'
 export { type ImportReportItem, SurveyFileError } from './import/report.ts'
 export { clearSurveyCache, loadPublicSurvey, type PublicSurvey } from './load-public-survey.ts'
 export { authorizeSurvey, canSurvey, type SurveyPermission } from './policy.ts'
+export { surveyQrPages } from './qr-routes.tsx'
 export {
   limitPublicSurveyEndpoints,
   type PublicLimitOptions,

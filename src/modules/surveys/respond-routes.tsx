@@ -15,6 +15,12 @@ import { type MessageKey, t } from '../../platform/i18n/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
 import {
+  completeInvitationOfResponse,
+  INVITATION_PARAM,
+  LINK_TOKEN,
+  linkInvitationResponse,
+} from '../invitations/index.ts'
+import {
   AnswersInvalidError,
   findPartialResponse,
   type PartialResponse,
@@ -116,12 +122,33 @@ export function respondRoutes(
   const gone = (c: Context<AppEnv>, survey: PublicSurvey, lang: string) =>
     c.html(<ResumeGonePage survey={survey} lang={lang} />, 404)
 
+  /** The invitation token of `/i/{token}` travels with the form as `_uitnodiging` (invitations module). */
+  const invitationCarry = (token: string | undefined): Record<string, string> =>
+    token && LINK_TOKEN.test(token) ? { _uitnodiging: token } : {}
+
+  /** Ties a stored response to its invitation; a wrong or used token never costs the person the answers. */
+  const tieInvitation = async (
+    survey: PublicSurvey,
+    token: string | undefined,
+    responseId: string,
+    complete: boolean,
+  ) => {
+    if (!token || survey.preview) return
+    await linkInvitationResponse(db, {
+      organisationId: survey.organisationId,
+      surveyId: survey.surveyId,
+      token,
+      responseId,
+      complete,
+    })
+  }
+
   app.get('/s/:key', async (c) => {
     const survey = await loadPublicSurvey(db, c.req.param('key'))
     const query = c.req.query()
     const lang = responseLanguage(survey, query.taal)
     const submissionKey = newSubmissionKey()
-    const carry = carryFromQuery(survey, query)
+    const carry = { ...carryFromQuery(survey, query), ...invitationCarry(query[INVITATION_PARAM]) }
     const screens = screensOf(survey.definition, submissionKey)
     const logic = hiddenLogic(survey, carry)
     const index = nextScreen(screens, -1, visibleQuestions(survey.definition, logic)) ?? 0
@@ -158,7 +185,11 @@ export function respondRoutes(
         ? form._submission
         : newSubmissionKey()
     const hidden = hiddenFromForm(survey, form)
-    const carry = Object.fromEntries(Object.entries(hidden).map(([k, v]) => [`_h_${k}`, v]))
+    const invitation = typeof form._uitnodiging === 'string' ? form._uitnodiging : undefined
+    const carry = {
+      ...Object.fromEntries(Object.entries(hidden).map(([k, v]) => [`_h_${k}`, v])),
+      ...invitationCarry(invitation),
+    }
     const screens = screensOf(survey.definition, submissionKey)
     const index = Math.min(Number(form._screen) || 0, screens.length - 1)
     const screen = screens[index] as Screen
@@ -212,7 +243,8 @@ export function respondRoutes(
     }
     if (screens.length === 1) {
       try {
-        await submitResponse(db, survey, input)
+        const stored = await submitResponse(db, survey, input)
+        await tieInvitation(survey, invitation, stored.id, true)
       } catch (error) {
         if (!(error instanceof AnswersInvalidError)) throw error
         return rerender(error.answerErrors)
@@ -224,7 +256,7 @@ export function respondRoutes(
     const next = nextScreen(screens, index, visibleNow)
     const complete = next === null && action !== 'save' && checked.errors.length === 0
     const token = await guard.resumeToken(survey.surveyId, submissionKey)
-    await startPartialResponse(db, survey, {
+    const partialStored = await startPartialResponse(db, survey, {
       submissionKey,
       resumeToken: token,
       context,
@@ -235,6 +267,7 @@ export function respondRoutes(
       complete,
       requestId: c.get('requestId'),
     })
+    await tieInvitation(survey, invitation, partialStored.id, complete)
     if (complete) return thanks(lang)
     const link = `/s/${survey.publicKey}/verder/${token}`
     if (action === 'save') return c.redirect(`${link}/bewaard${lang === 'nl' ? '' : `?taal=${lang}`}`, 303)
@@ -343,6 +376,7 @@ export function respondRoutes(
       requestId: c.get('requestId'),
     })
     const langParam = lang === 'nl' ? '' : `&taal=${lang}`
+    if (complete && !survey.preview) await completeInvitationOfResponse(db, survey.organisationId, partial.id)
     if (complete)
       return c.redirect(`/s/${survey.publicKey}/bedankt${lang === 'nl' ? '' : `?taal=${lang}`}`, 303)
     if (action === 'save') return c.redirect(`${link}/bewaard${lang === 'nl' ? '' : `?taal=${lang}`}`, 303)

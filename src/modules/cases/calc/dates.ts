@@ -13,6 +13,7 @@
  * local times that occur twice (the hour repeated when summer time ends) take the first, earlier
  * instant: the "compatible" rule of ECMAScript Temporal and of RFC 5545.
  */
+import { TIME_ZONE, utcOffsetAt } from '../../../platform/calendar/index.ts'
 
 /** A parsed date: the instant, whether the text had a time, and its calendar day in Amsterdam. */
 export interface ParsedDate {
@@ -22,7 +23,7 @@ export interface ParsedDate {
   localDate: string
 }
 
-export const TIME_ZONE = 'Europe/Amsterdam'
+export { TIME_ZONE }
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i
@@ -93,32 +94,6 @@ function offsetMinutes(offset: string): number | null {
   return sign * (hours * 60 + minutes)
 }
 
-const formatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
-
-/** Amsterdam wall-clock fields of an instant, as if they were UTC (milliseconds dropped). */
-function wallClockAsUtc(ms: number): number {
-  const parts: Record<string, number> = {}
-  for (const p of formatter.formatToParts(new Date(ms)))
-    if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  return Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  )
-}
-
 const HOUR_MS = 3_600_000
 /** Since 1977 the Netherlands change clocks at 01:00 UTC, so the offset is constant within a UTC hour. */
 const CACHE_FROM = Date.UTC(1977, 0, 1)
@@ -132,8 +107,7 @@ function amsterdamOffset(ms: number): number {
     const known = offsetCache.get(hour)
     if (known !== undefined) return known
   }
-  const whole = Math.floor(ms / 1000) * 1000
-  const offset = wallClockAsUtc(whole) - whole
+  const offset = utcOffsetAt(new Date(ms), TIME_ZONE)
   if (ms >= CACHE_FROM) {
     if (offsetCache.size > 200_000) offsetCache.clear()
     offsetCache.set(hour, offset)

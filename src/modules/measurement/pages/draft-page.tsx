@@ -4,6 +4,7 @@
  * error summary at the top that links to each field (platform/web/layout.tsx).
  */
 import type { Child } from 'hono/jsx'
+import { describedBy, FormField } from '../../../platform/web/form-field.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
 import type { StaffIdentity } from '../../organisations/sessions.ts'
@@ -22,6 +23,15 @@ export interface DraftPageProps {
   saved?: boolean
 }
 
+/** This page's inline error: a span (kb-field-error shows it as a block), after the hint. */
+function ErrorText(props: { id: string; error?: string }) {
+  return props.error ? (
+    <span class="kb-field-error" id={`${props.id}-error`}>
+      {props.error}
+    </span>
+  ) : null
+}
+
 function Field(props: {
   id: string
   label: string
@@ -30,25 +40,15 @@ function Field(props: {
   value?: string
   multiline?: boolean
 }) {
-  const describedBy =
-    [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null]
-      .filter(Boolean)
-      .join(' ') || undefined
+  const described = describedBy(props.id, props.hint && 'hint', props.error && 'error')
   return (
-    <div class={`utrecht-form-field ${props.error ? 'utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
+    <FormField id={props.id} label={props.label} error={props.error}>
       {props.hint ? (
         <p class="utrecht-form-field-description kb-hint" id={`${props.id}-hint`}>
           {props.hint}
         </p>
       ) : null}
-      {props.error ? (
-        <span class="kb-field-error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
+      <ErrorText id={props.id} error={props.error} />
       {props.multiline ? (
         <textarea
           class="utrecht-textarea"
@@ -57,7 +57,7 @@ function Field(props: {
           rows={2}
           maxlength={300}
           aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={described}
         >
           {props.value ?? ''}
         </textarea>
@@ -69,10 +69,10 @@ function Field(props: {
           name={props.id}
           value={props.value ?? ''}
           aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={described}
         />
       )}
-    </div>
+    </FormField>
   )
 }
 
@@ -84,21 +84,14 @@ function Select(props: {
   error?: string
 }) {
   return (
-    <div class={`utrecht-form-field ${props.error ? 'utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.error ? (
-        <span class="kb-field-error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
+    <FormField id={props.id} label={props.label} error={props.error}>
+      <ErrorText id={props.id} error={props.error} />
       <select
         class="utrecht-select utrecht-select--html-select"
         id={props.id}
         name={props.id}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        aria-describedby={describedBy(props.id, props.error && 'error')}
       >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
@@ -106,7 +99,7 @@ function Select(props: {
           </option>
         ))}
       </select>
-    </div>
+    </FormField>
   )
 }
 

@@ -14,6 +14,8 @@ export function standardDefinition(): SurveyDefinition {
     hidden: [
       { code: 'kanaal', source: 'channel', queryParam: 'kanaal' },
       { code: 'zaak', source: 'case_reference', queryParam: 'zaak' },
+      // The place of a QR code at the balie or on a letter (docs/channels-qr.md).
+      { code: 'locatie', source: 'touchpoint', queryParam: 'locatie' },
     ],
     pages: [
       {

@@ -4,44 +4,25 @@
  * tied to the error and hint with aria-describedby, so the error summary can link to it.
  */
 import type { Child } from 'hono/jsx'
+import { describedBy, FieldErrorText, FieldHint, FormField } from '../../../platform/web/form-field.tsx'
 
 /** Finds the error message of a field id, if any. */
 export type ErrorFor = (field: string) => string | undefined
 
-function describedBy(id: string, error?: string, hint?: string) {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined
-}
-
-function FieldError(props: { id: string; error?: string }) {
-  return props.error ? (
-    <p class="kb-field-error" id={`${props.id}-error`}>
-      {props.error}
-    </p>
-  ) : null
-}
-
-function Hint(props: { id: string; hint?: string }) {
-  return props.hint ? (
-    <p class="kb-hint" id={`${props.id}-hint`}>
-      {props.hint}
-    </p>
-  ) : null
-}
-
-/** A one-line text field. */
-export function TextInput(props: {
+/** What a text field shows: its value, label, and the error and hint that describe it. */
+interface FieldProps {
   id: string
   label: string
   value: string
   error?: string
   hint?: string
-}) {
+}
+
+/** A one-line text field. */
+export function TextInput(props: FieldProps) {
   return (
-    <div class={`utrecht-form-field ${props.error ? 'utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      <FieldError id={props.id} error={props.error} />
+    <FormField id={props.id} label={props.label} error={props.error}>
+      <FieldErrorText id={props.id} error={props.error} />
       <input
         class="utrecht-textbox"
         type="text"
@@ -49,11 +30,11 @@ export function TextInput(props: {
         name={props.id}
         value={props.value}
         autocomplete="off"
-        aria-describedby={describedBy(props.id, props.error, props.hint)}
+        aria-describedby={describedBy(props.id, props.error && 'error', props.hint && 'hint')}
         aria-invalid={props.error ? 'true' : undefined}
       />
-      <Hint id={props.id} hint={props.hint} />
-    </div>
+      <FieldHint id={props.id} hint={props.hint} />
+    </FormField>
   )
 }
 
@@ -72,16 +53,13 @@ export function SelectField(props: {
     </option>
   )
   return (
-    <div class={`utrecht-form-field ${props.error ? 'utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      <FieldError id={props.id} error={props.error} />
+    <FormField id={props.id} label={props.label} error={props.error}>
+      <FieldErrorText id={props.id} error={props.error} />
       <select
         class="utrecht-select"
         id={props.id}
         name={props.id}
-        aria-describedby={describedBy(props.id, props.error)}
+        aria-describedby={describedBy(props.id, props.error && 'error')}
         aria-invalid={props.error ? 'true' : undefined}
       >
         {props.options.map(option)}
@@ -91,36 +69,27 @@ export function SelectField(props: {
             <optgroup label={g.label}>{g.options.map(option)}</optgroup>
           ))}
       </select>
-    </div>
+    </FormField>
   )
 }
 
 /** A multi-line text field (for `code = tekst` lines). */
-export function LinesField(props: {
-  id: string
-  label: string
-  value: string
-  error?: string
-  hint?: string
-}) {
+export function LinesField(props: FieldProps) {
   return (
-    <div class={`utrecht-form-field ${props.error ? 'utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      <FieldError id={props.id} error={props.error} />
+    <FormField id={props.id} label={props.label} error={props.error}>
+      <FieldErrorText id={props.id} error={props.error} />
       <textarea
         class="utrecht-textarea"
         id={props.id}
         name={props.id}
         rows={Math.max(3, props.value.split('\n').length + 1)}
-        aria-describedby={describedBy(props.id, props.error, props.hint)}
+        aria-describedby={describedBy(props.id, props.error && 'error', props.hint && 'hint')}
         aria-invalid={props.error ? 'true' : undefined}
       >
         {props.value}
       </textarea>
-      <Hint id={props.id} hint={props.hint} />
-    </div>
+      <FieldHint id={props.id} hint={props.hint} />
+    </FormField>
   )
 }
 

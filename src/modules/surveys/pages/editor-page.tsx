@@ -5,6 +5,7 @@
  * from the readability calculator (Flesch-Douma score, long sentences, long or rare words).
  */
 import type { Child } from 'hono/jsx'
+import { describedBy, FieldErrorText, FormField } from '../../../platform/web/form-field.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
 import type { StaffIdentity } from '../../organisations/sessions.ts'
@@ -62,32 +63,22 @@ function TextField(props: {
   lang?: string
 }) {
   const advice = props.b1 === true && needsAdvice(props.value)
-  const describedBy =
-    [props.error ? `${props.id}-error` : null, advice ? `${props.id}-b1` : null].filter(Boolean).join(' ') ||
-    undefined
   return (
-    <div class={`utrecht-form-field ${props.error ? 'utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.error ? (
-        <p class="kb-field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+    <FormField id={props.id} label={props.label} error={props.error}>
+      <FieldErrorText id={props.id} error={props.error} />
       <textarea
         class="utrecht-textarea"
         id={props.id}
         name={props.id}
         rows={props.rows ?? 2}
         lang={props.lang}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(props.id, props.error && 'error', advice && 'b1')}
         aria-invalid={props.error ? 'true' : undefined}
       >
         {props.value}
       </textarea>
       {advice ? <B1Advice id={props.id} text={props.value} /> : null}
-    </div>
+    </FormField>
   )
 }
 
@@ -248,7 +239,10 @@ export function SurveyEditorPage(
             <a class="utrecht-link" href={`/s/${props.survey.publicKey}`}>
               /s/{props.survey.publicKey}
             </a>{' '}
-            (versie {props.survey.publishedVersion}).
+            (versie {props.survey.publishedVersion}).{' '}
+            <a class="utrecht-link" href={`${base}/qr`}>
+              QR-code maken
+            </a>
           </>
         ) : (
           'Deze vragenlijst is nog niet gepubliceerd.'

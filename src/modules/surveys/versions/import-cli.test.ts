@@ -1,55 +1,31 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
-import { after, before, describe, it } from 'node:test'
-import { createTestDatabase, type TestDatabase } from '../../../../test/database.ts'
-import { createOrganisationWithStaff } from '../../../../test/factories.ts'
-import { envFor, runCli, tempFiles } from '../../../../test/process.ts'
+import { describe, it } from 'node:test'
+import { cliTestbed } from '../../../../test/cli.ts'
 import { standardDefinition } from '../definition/standard.ts'
 
-let t: TestDatabase
-let org: Awaited<ReturnType<typeof createOrganisationWithStaff>>
-let files: ReturnType<typeof tempFiles>
-let dir: string
+const bed = cliTestbed('kb-surveys-')
+
 const FIXTURES = path.join(import.meta.dirname, '..', 'import', 'fixtures')
 
-/** `klankbord …` as a child process; on the embedded database it connects through the data dir's socket. */
-function klankbord(args: string[]) {
-  return runCli(args, envFor(t.config))
-}
-
-function file(name: string, content: string | Uint8Array) {
-  return files.file(name, content)
-}
-
 async function surveyCount() {
-  const r = await t.services.db
+  const r = await bed.t.services.db
     .selectFrom('survey')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', org.org.id)
+    .where('organisation_id', '=', bed.org.org.id)
     .executeTakeFirstOrThrow()
   return Number(r.n)
 }
 
-before(async () => {
-  t = await createTestDatabase()
-  org = await createOrganisationWithStaff(t.services)
-  files = tempFiles('kb-surveys-')
-  dir = files.dir
-})
-after(async () => {
-  await t.dispose()
-  files.remove()
-})
-
 describe('klankbord surveys import', () => {
   it('with --dry-run --json prints the report per question, exits 0 and creates nothing', async () => {
     const before = await surveyCount()
-    const r = await klankbord([
+    const r = await bed.klankbord([
       'surveys',
       'import',
       path.join(FIXTURES, 'limesurvey6-publiekszaken.lss'),
       '--organisation',
-      org.org.slug,
+      bed.org.org.slug,
       '--dry-run',
       '--json',
     ])
@@ -70,12 +46,12 @@ describe('klankbord surveys import', () => {
 
   it('imports a SurveyJS file as a draft that is not public yet, and prints the table', async () => {
     const before = await surveyCount()
-    const r = await klankbord([
+    const r = await bed.klankbord([
       'surveys',
       'import',
       path.join(FIXTURES, 'surveyjs-klantonderzoek.json'),
       '--organisation',
-      org.org.slug,
+      bed.org.org.slug,
     ])
     assert.equal(r.code, 0, r.output)
     assert.match(
@@ -86,10 +62,10 @@ describe('klankbord surveys import', () => {
     assert.equal(await surveyCount(), before + 1)
     const id = /Survey id ([0-9a-f-]{36})/.exec(r.output)?.[1]
     assert.ok(id)
-    const versions = await t.services.db
+    const versions = await bed.t.services.db
       .selectFrom('survey_version')
       .select(['version', 'status', 'definition'])
-      .where('organisation_id', '=', org.org.id)
+      .where('organisation_id', '=', bed.org.org.id)
       .where('survey_id', '=', id)
       .execute()
     assert.deepEqual(
@@ -100,31 +76,31 @@ describe('klankbord surveys import', () => {
   })
 
   it('exports a version as Klankbord JSON that imports again to the same definition', async () => {
-    const exported = await klankbord([
+    const exported = await bed.klankbord([
       'surveys',
       'export',
       '--organisation',
-      org.org.slug,
+      bed.org.org.slug,
       '--survey',
-      org.survey.id,
+      bed.org.survey.id,
     ])
     assert.equal(exported.code, 0, exported.output)
     assert.deepEqual(JSON.parse(exported.output), standardDefinition())
-    const again = await klankbord([
+    const again = await bed.klankbord([
       'surveys',
       'import',
-      file('export.json', exported.output),
+      bed.file('export.json', exported.output),
       '--organisation',
-      org.org.slug,
+      bed.org.org.slug,
       '--json',
     ])
     assert.equal(again.code, 0, again.output)
     const report = JSON.parse(again.output)
     assert.equal(report.format, 'klankbord')
-    const stored = await t.services.db
+    const stored = await bed.t.services.db
       .selectFrom('survey_version')
       .select('definition')
-      .where('organisation_id', '=', org.org.id)
+      .where('organisation_id', '=', bed.org.org.id)
       .where('survey_id', '=', report.survey.id)
       .executeTakeFirstOrThrow()
     assert.deepEqual(stored.definition, standardDefinition())
@@ -133,18 +109,21 @@ describe('klankbord surveys import', () => {
   it('refuses an unreadable or corrupt file with a clear message, exit code 2 and nothing created', async () => {
     const before = await surveyCount()
     const cases: [string, RegExp][] = [
-      [path.join(dir, 'missing.json'), /Cannot read .*missing\.json: ENOENT/],
-      [file('broken.json', '{"pages": [ {"elements": ['), /JSON/i],
-      [file('empty.lss', ''), /empty/i],
-      [file('junk.bin', new Uint8Array([0, 1, 2, 3, 255, 254, 0, 7])), /not|binary|unknown|recogni/i],
-      [file('other.xml', '<?xml version="1.0"?><note><to>Tove</to></note>'), /LimeSurvey/i],
+      [path.join(bed.dir, 'missing.json'), /Cannot read .*missing\.json: ENOENT/],
+      [bed.file('broken.json', '{"pages": [ {"elements": ['), /JSON/i],
+      [bed.file('empty.lss', ''), /empty/i],
+      [bed.file('junk.bin', new Uint8Array([0, 1, 2, 3, 255, 254, 0, 7])), /not|binary|unknown|recogni/i],
+      [bed.file('other.xml', '<?xml version="1.0"?><note><to>Tove</to></note>'), /LimeSurvey/i],
       [
-        file('bad-klankbord.json', JSON.stringify({ format: 'klankbord.survey/1', title: {}, pages: [] })),
+        bed.file(
+          'bad-klankbord.json',
+          JSON.stringify({ format: 'klankbord.survey/1', title: {}, pages: [] }),
+        ),
         /title|pages/,
       ],
     ]
     for (const [p, message] of cases) {
-      const r = await klankbord(['surveys', 'import', p, '--organisation', org.org.slug])
+      const r = await bed.klankbord(['surveys', 'import', p, '--organisation', bed.org.org.slug])
       assert.equal(r.code, 2, `${p}: ${r.output}`)
       assert.match(r.output, message, p)
       assert.doesNotMatch(r.output, /\n\s+at /, 'no stack trace')
@@ -153,7 +132,7 @@ describe('klankbord surveys import', () => {
   })
 
   it('refuses an unknown organisation with exit code 2', async () => {
-    const r = await klankbord([
+    const r = await bed.klankbord([
       'surveys',
       'import',
       path.join(FIXTURES, 'surveyjs-klantonderzoek.json'),
