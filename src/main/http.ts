@@ -8,7 +8,7 @@ import { analyticsApi, analyticsPages } from '../modules/analytics/index.ts'
 import type { AppEnv } from '../modules/app-env.ts'
 import { caseApi } from '../modules/cases/index.ts'
 import type { Database } from '../modules/database.ts'
-import { invitationApi, invitationPages } from '../modules/invitations/index.ts'
+import { invitationApi, invitationPages, invitationStaffPages } from '../modules/invitations/index.ts'
 import { measurementApi, measurementPages } from '../modules/measurement/index.ts'
 import {
   checkCsrf,
@@ -128,6 +128,7 @@ export function createApp(services: Services) {
   app.route('/', surveyEditorPages(services.db))
   app.route('/', surveyQrPages(services.db, services.config.publicUrl))
   app.route('/', invitationPages(services.db, { secret: services.config.SESSION_SECRET }))
+  app.route('/', invitationStaffPages(services.db))
   app.route('/api/v1', createApi(services.db, { secret: services.config.SESSION_SECRET }))
   return app
 }

@@ -1,6 +1,7 @@
 /**
  * The public invitation pages in real Chromium with axe-core (WCAG 2.2 AA): a survey link that no
  * longer works, and the opt-out question and its confirmation. The pages carry no script at all.
+ * Also the staff page "Uitnodigingen" with its counts, log and a period that is refused.
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
@@ -13,6 +14,7 @@ import {
   assertNoViolations,
   type BrowserTest,
   DESKTOP,
+  logInAsStaff,
   startBrowserTest,
   stopBrowserTest,
 } from './browser.ts'
@@ -74,5 +76,21 @@ describe('invitation pages', () => {
     await page.getByRole('button', { name: 'Afmelden' }).click()
     await page.getByRole('heading', { name: 'U bent afgemeld' }).waitFor()
     await assertNoViolations(page)
+  })
+
+  it('shows the staff page "Uitnodigingen" and its error summary without axe violations', async () => {
+    const { server } = parts as BrowserTest
+    const staffPage = await (parts.context as BrowserContext).newPage()
+    await logInAsStaff(staffPage, server.url, org)
+    await staffPage.getByRole('link', { name: 'Uitnodigingen' }).click()
+    await staffPage.getByRole('heading', { level: 1, name: 'Uitnodigingen' }).waitFor()
+    assert.equal((await staffPage.getByRole('row').count()) > 2, true, 'counts and log have rows')
+    await assertNoViolations(staffPage)
+    await staffPage.getByLabel('Van (datum)').fill('2026-11-20')
+    await staffPage.getByLabel('Tot en met (datum)').fill('2026-11-01')
+    await staffPage.getByRole('button', { name: 'Toon' }).click()
+    await staffPage.getByRole('heading', { name: 'Er ging iets mis' }).waitFor()
+    await assertNoViolations(staffPage)
+    await staffPage.close()
   })
 })

@@ -15,4 +15,5 @@ export {
 } from './record-contact-moment.ts'
 export { type InvitationPageOptions, invitationPages } from './routes.tsx'
 export type { InvitationChannel, InvitationStatus, InvitationTables } from './schema.ts'
+export { invitationStaffPages } from './staff-routes.tsx'
 export { LINK_TOKEN } from './tokens.ts'

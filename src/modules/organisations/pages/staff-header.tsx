@@ -35,6 +35,11 @@ export function StaffHeader(props: {
               Vragenlijsten
             </a>
           </li>
+          <li>
+            <a class="utrecht-link" href={`/o/${props.organisation.slug}/uitnodigingen`}>
+              Uitnodigingen
+            </a>
+          </li>
           {role && can(role, 'organisation.manage') ? (
             <li>
               <a class="utrecht-link" href={`/o/${props.organisation.slug}/huisstijl`}>
