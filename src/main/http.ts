@@ -6,14 +6,26 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Kysely } from 'kysely'
 import { analyticsApi, analyticsPages } from '../modules/analytics/index.ts'
 import type { AppEnv } from '../modules/app-env.ts'
+import { assistedPages } from '../modules/assisted/index.ts'
 import { caseApi } from '../modules/cases/index.ts'
+import { commonGroundApi, commonGroundPages } from '../modules/common-ground/index.ts'
 import type { Database } from '../modules/database.ts'
-import { invitationApi, invitationPages, invitationStaffPages } from '../modules/invitations/index.ts'
+import {
+  invitationApi,
+  invitationCsvPages,
+  invitationPages,
+  invitationSettingsPages,
+  invitationStaffPages,
+} from '../modules/invitations/index.ts'
+import { kioskRoutes, kioskStaffPages } from '../modules/kiosk/index.ts'
 import { measurementApi, measurementPages } from '../modules/measurement/index.ts'
 import {
+  apiKeyPages,
   checkCsrf,
   instanceSecret,
+  loadApiKey,
   loadStaff,
+  openApiForKeys,
   organisationRoutes,
   type StaffDeps,
   themeRoutes,
@@ -27,6 +39,7 @@ import {
   surveyPageRoutes,
   surveyQrPages,
 } from '../modules/surveys/index.ts'
+import { widgetRoutes, widgetStaffPages } from '../modules/widget/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
 import { createBaseApp } from '../platform/http/app.ts'
 import { mountAssets } from '../platform/http/assets.ts'
@@ -44,12 +57,15 @@ export function createApi(db: Kysely<Database>, options: { secret?: string } = {
   api.route('/', surveyApi(db))
   api.route('/', responseReadApi(db))
   api.route('/', invitationApi(db, { secret: options.secret }))
+  api.route('/', commonGroundApi(db))
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
     name: 'kb_session',
     description: 'Staff session cookie from POST /login; writes also need the x-csrf-token header.',
   })
+  // The bearer scheme of API keys, on every operation a key may call (with the scope it needs).
+  openApiForKeys(api)
   return api
 }
 
@@ -79,7 +95,7 @@ export function createApp(services: Services) {
     maxBodyBytes: services.config.MAX_BODY_BYTES,
     // Bulk imports of case records carry thousands of rows; only staff-authenticated import paths get more.
     largeBodies: {
-      paths: [/^\/api\/v1\/organisations\/[^/]+\/cases$/],
+      paths: [/^\/api\/v1\/organisations\/[^/]+\/cases$/, /^\/o\/[^/]+\/uitnodigingen\/contacten-uploaden$/],
       maxBytes: services.config.MAX_IMPORT_BODY_BYTES,
     },
   })
@@ -103,18 +119,31 @@ export function createApp(services: Services) {
     submissionsPerMinute: services.config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE,
     trustProxy: services.config.TRUST_PROXY_HOPS,
   })
+  // The website widget: its script and public endpoints, with their own CORS and the same rate limits.
+  app.route(
+    '/',
+    widgetRoutes(services.db, {
+      pageViewsPerMinute: services.config.RATE_LIMIT_PAGE_VIEWS_PER_MINUTE,
+      submissionsPerMinute: services.config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE,
+      trustProxy: services.config.TRUST_PROXY_HOPS,
+    }),
+  )
   app.use('/', loadStaff(staffDeps))
   app.use('/o/*', loadStaff(staffDeps))
   app.use('/logout', loadStaff(staffDeps))
   app.use('/api/v1/organisations/*', loadStaff(staffDeps))
-  // Cookie-authenticated API writes must echo the session's CSRF token.
+  // `Authorization: Bearer kb_live_…` (an API key) replaces the session: a system actor with the key's scopes.
+  app.use('/api/v1/organisations/*', loadApiKey(services.db))
+  // Cookie-authenticated API writes must echo the session's CSRF token; key requests carry no cookie authority.
   app.use('/api/v1/organisations/*', async (c, next) => {
     const staff = c.get('staff')
-    if (staff && !['GET', 'HEAD'].includes(c.req.method)) checkCsrf(staff, c.req.header('x-csrf-token'))
+    if (staff && !c.get('apiKey') && !['GET', 'HEAD'].includes(c.req.method))
+      checkCsrf(staff, c.req.header('x-csrf-token'))
     await next()
   })
   app.route('/', organisationRoutes(staffDeps))
   app.route('/', themeRoutes(services.db))
+  app.route('/', apiKeyPages(services.db))
   app.route(
     '/',
     surveyPageRoutes(services.db, {
@@ -127,8 +156,33 @@ export function createApp(services: Services) {
   app.route('/', measurementPages(services.db))
   app.route('/', surveyEditorPages(services.db))
   app.route('/', surveyQrPages(services.db, services.config.publicUrl))
+  app.route('/', assistedPages(services.db, services.config.publicUrl))
+  app.route('/', widgetStaffPages(services.db, services.config.publicUrl))
   app.route('/', invitationPages(services.db, { secret: services.config.SESSION_SECRET }))
   app.route('/', invitationStaffPages(services.db))
+  app.route(
+    '/',
+    kioskRoutes(services.db, {
+      postsPerMinute: services.config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE,
+      trustProxy: services.config.TRUST_PROXY_HOPS,
+    }),
+  )
+  app.route('/', kioskStaffPages(services.db, services.config.publicUrl))
+  app.route(
+    '/',
+    commonGroundPages(services.db, {
+      publicUrl: services.config.publicUrl,
+      secret: services.config.SESSION_SECRET,
+    }),
+  )
+  app.route(
+    '/',
+    invitationCsvPages(services.db, {
+      secret: services.config.SESSION_SECRET,
+      maxBytes: services.config.MAX_IMPORT_BODY_BYTES,
+    }),
+  )
+  app.route('/', invitationSettingsPages(services.db, { secret: services.config.SESSION_SECRET }))
   app.route('/api/v1', createApi(services.db, { secret: services.config.SESSION_SECRET }))
   return app
 }

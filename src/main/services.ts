@@ -8,6 +8,7 @@ import type { Config } from '../platform/config.ts'
 import { type DatabaseHandle, openDatabase } from '../platform/db/connect.ts'
 import { migrate } from '../platform/db/migrate.ts'
 import { createLogger, type Logger } from '../platform/log.ts'
+import { createProcessMailer, type Mailer } from '../platform/mail/index.ts'
 
 /** What handlers, jobs and commands receive. */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   logger: Logger
   database: DatabaseHandle<Database>
   db: Kysely<Database>
+  /** The process's one mailer (pooled SMTP, or the outbox), built on first send; closed by close(). */
+  mailer: Mailer
   close(): Promise<void>
 }
 
@@ -31,5 +34,10 @@ export async function openServices(
     await database.close()
     throw error
   }
-  return { config, logger, database, db: database.db, close: () => database.close() }
+  const mailer = createProcessMailer(config, { logger })
+  const close = async () => {
+    await mailer.close()
+    await database.close()
+  }
+  return { config, logger, database, db: database.db, mailer, close }
 }

@@ -90,7 +90,7 @@ const variables = {
     z.coerce.number().int().min(0).max(1_000_000).default(60),
     {
       description:
-        'Survey submissions (form and API together) per client address per survey per minute (0: no limit). Generous so that a kiosk or a call centre behind one address is not blocked.',
+        'Survey submissions (form and API together) per client address per survey per minute (0: no limit). Generous so that a kiosk or a call centre behind one address is not blocked. Also the limit of kiosk posts per kiosk and address.',
     },
   ],
   TRUST_PROXY_HOPS: [
@@ -119,7 +119,10 @@ const variables = {
   ],
   MAX_IMPORT_BODY_BYTES: [
     z.coerce.number().int().min(1024).max(500_000_000).default(5_000_000),
-    { description: 'Largest body accepted by bulk import endpoints (case records), in bytes.' },
+    {
+      description:
+        'Largest body accepted by bulk import endpoints (case records, the contact CSV upload), in bytes.',
+    },
   ],
   DEMO_RESPONSES: [
     z.coerce.number().int().min(0).max(20_000_000).default(20_000),

@@ -160,6 +160,10 @@ describe('invitations end to end', () => {
     assert.equal(again.status, 410)
     assert.match(again.html, /al ingevuld/)
     assert.equal((await getPage(server.url, `/i/${'A'.repeat(43)}`)).status, 404)
+    // The survey link never reaches another site through Referer, nor a cache.
+    const headers = (await fetch(`${server.url}${link}`, { redirect: 'manual' })).headers
+    assert.equal(headers.get('referrer-policy'), 'no-referrer')
+    assert.equal(headers.get('cache-control'), 'no-store')
   })
 
   it('opts out with the one-click POST of the mail; a later contact moment for another survey is opted_out', async () => {

@@ -10,7 +10,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts'
 import { apiRouter, problemResponses, requireJson, withVersionHeader } from '../../platform/http/openapi.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
-import { authorize, requireOrganisation, requireStaff } from '../organisations/index.ts'
+import { authorize, requestActor, requireOrganisation, requireStaff } from '../organisations/index.ts'
 import { loadCase } from './find-case.ts'
 import { importCases } from './import-cases.ts'
 import { leadTimeBeside } from './lead-time-beside.ts'
@@ -214,7 +214,7 @@ export function caseApi(db: Kysely<Database>) {
   app.openapi(importRoute, async (c) => {
     const query = c.req.valid('query')
     const rows = c.req.valid('json')
-    const staff = requireStaff(c)
+    requireStaff(c)
     const org = requireOrganisation(c)
     // Importing changes the organisation's reference data (products); admin only until a finer permission exists.
     authorize(org.role, 'cases.import')
@@ -222,7 +222,8 @@ export function caseApi(db: Kysely<Database>) {
       db,
       {
         organisationId: org.id,
-        actor: { type: 'account', id: staff.accountId },
+        // A staff member's account, or the API key of a system client.
+        actor: requestActor(c),
         requestId: c.get('requestId'),
       },
       rows,

@@ -10,7 +10,7 @@ import { dutchWorkingDays } from '../../platform/calendar/index.ts'
 import { apiRouter, problemResponses, requireJson, withVersionHeader } from '../../platform/http/openapi.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
-import { requireOrganisation, requireStaff, Slug } from '../organisations/index.ts'
+import { requestActor, requireOrganisation, requireStaff, Slug } from '../organisations/index.ts'
 import { invitationKey } from './keys.ts'
 import { authorizeInvitations } from './policy.ts'
 import { recordContactMoment } from './record-contact-moment.ts'
@@ -113,14 +113,15 @@ export function invitationApi(db: Kysely<Database>, options: { secret?: string; 
   app.use('/organisations/:slug/contact-moments', requireJson())
   app.openapi(createRouteDef, async (c) => {
     const body = c.req.valid('json')
-    const staff = requireStaff(c)
+    requireStaff(c)
     const org = requireOrganisation(c)
     authorizeInvitations(org.role, 'contact-moments.create')
     const result = await recordContactMoment(
       db,
       {
         organisationId: org.id,
-        actor: { type: 'account', id: staff.accountId },
+        // A staff member's account, or the API key of a system client.
+        actor: requestActor(c),
         requestId: c.get('requestId'),
       },
       {

@@ -1,44 +1,63 @@
 /**
  * Use case: send the invitations and reminders whose time has come (job invitations.deliver-due).
+ * Decision 0017 (docs/decisions/0017-invitation-delivery-pipeline.md) explains the design.
  *
- * - Claims due rows in batches with FOR UPDATE SKIP LOCKED, so any number of workers share the work
- *   without sending one invitation twice; each batch is one transaction that holds its rows while their
- *   mails go out. A crash mid-batch rolls back: those invitations are sent again (at least once, never
- *   lost).
- * - Every send mints a new link token (32 random bytes; only the SHA-256 is stored). A reminder's new
- *   token replaces the first one: one link works at a time, and only the current hash is kept.
- * - A permanent failure (SMTP 5xx, an invalid number) marks the invitation `bounced` and forgets the
- *   address at once. A temporary failure retries later (5, 10, 20, 40 minutes); after
- *   MAX_DELIVERY_ATTEMPTS it counts as bounced too.
- * - Expired invitations are not sent; invitations.forget-addresses marks them.
+ * Claim → send → record, batch after batch, never holding a transaction while talking to a server:
+ * 1. claim (delivery/claim.ts): one short statement takes a batch of due rows with FOR UPDATE SKIP
+ *    LOCKED and stamps them with a claim id and a lease (claimed_until). Any number of workers share
+ *    the work; a row under a running lease is not due.
+ * 2. send (delivery/send.ts): outside any transaction, at most `parallelSends` messages of a batch in
+ *    flight, over the mailer the caller gives (the process's one pooled SMTP transport).
+ * 3. record (delivery/record.ts): one short transaction per batch updates every row of the batch and
+ *    appends the audit events.
+ * Up to `lanes` batches run at once, so one batch is claimed or recorded while another is sending.
+ * Only one batch per lane is in memory: due invitations are streamed, never loaded all at once.
+ *
+ * At least once: a worker that dies between send and record leaves its batch claimed; when the lease
+ * runs out those invitations are sent again, each with a new link (the first mail's link then does not
+ * work, as only the newest token's hash is kept). At most one batch per lane is sent twice.
+ * A batch that runs out of lease time (a very slow mail server) releases the rows it has not tried yet.
+ *
+ * Rules per outcome (delivery/outcome.ts): sent / reminded; permanent failure → bounced and the address
+ * forgotten; temporary failure → retry after 5, 10, 20, 40 minutes, bounced after MAX_DELIVERY_ATTEMPTS.
+ * Expired invitations are not sent; invitations.forget-addresses marks them.
  */
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Config } from '../../platform/config.ts'
-import { eventRow } from '../../platform/db/audit.ts'
-import type { Mailer, SendOutcome } from '../../platform/mail/index.ts'
+import type { Kysely } from 'kysely'
+import { newId } from '../../platform/db/ids.ts'
 import type { Database } from '../database.ts'
-import { invitationSender, renderInvitationMail } from './channels/invitation-mail.ts'
-import { renderInvitationSms, type SmsAdapter } from './channels/sms.ts'
-import type { InvitationChannel } from './schema.ts'
-import { mintLinkToken, optOutToken } from './tokens.ts'
+import { type ClaimedInvitation, claimDue } from './delivery/claim.ts'
+import { mapLimited } from './delivery/concurrency.ts'
+import { cachedMailRenderer } from './delivery/mail-cache.ts'
+import { deliveryResult } from './delivery/outcome.ts'
+import { type BatchOutcome, recordOutcomes } from './delivery/record.ts'
+import { type SendDeps, sendInvitation } from './delivery/send.ts'
 
-/** Invitations one transaction claims at most. */
-export const DELIVERY_BATCH_SIZE = 50
-/** Sends in flight at once within a batch. */
-const PARALLEL_SENDS = 10
-/** Tries before a temporary failure counts as a bounce. */
-export const MAX_DELIVERY_ATTEMPTS = 5
+export { MAX_DELIVERY_ATTEMPTS } from './delivery/outcome.ts'
+
+/** Invitations one claim takes at most. */
+export const DELIVERY_BATCH_SIZE = 200
+/** Sends in flight at once within a batch (the SMTP pool has 5 connections by default). */
+export const PARALLEL_SENDS = 10
+/** Batches in flight at once. */
+export const DELIVERY_LANES = 2
+/**
+ * How long a claim holds. Sending a batch normally takes well under a second; the lease only matters
+ * when a worker dies. A batch stops starting sends after half the lease, so a slow server cannot make
+ * a live worker's lease run out under it.
+ */
+export const DELIVERY_LEASE_MS = 10 * 60_000
 
 /** What delivery needs: channels, the invitation key, the public URL and the clock. */
-export interface DeliveryDeps {
+export interface DeliveryDeps extends SendDeps {
   db: Kysely<Database>
-  config: Pick<Config, 'MAIL_FROM' | 'publicUrl'>
-  mailer: Mailer
-  sms: SmsAdapter | null
-  key: string
   now: Date
   batchSize?: number
+  parallelSends?: number
+  lanes?: number
+  leaseMs?: number
   signal?: AbortSignal
+  /** Called after each recorded batch (progress of long runs such as the benchmark). */
+  onBatch?: (report: DeliveryReport) => void
 }
 
 /** Counts of one run. */
@@ -49,175 +68,51 @@ export interface DeliveryReport {
   retrying: number
 }
 
-interface Due {
-  organisation_id: string
-  id: string
-  status: string
-  channel: InvitationChannel
-  language: string
-  address: string
-  expires_at: Date
-  attempts: number
-  organisation_name: string
-  survey_title: string
-  reminder: boolean
-}
-
 /** Sends everything that is due at `now`, batch by batch, until nothing is left. */
 export async function deliverDueInvitations(deps: DeliveryDeps): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, reminded: 0, bounced: 0, retrying: 0 }
   const size = deps.batchSize ?? DELIVERY_BATCH_SIZE
-  for (;;) {
-    deps.signal?.throwIfAborted()
-    const n = await deps.db.transaction().execute((trx) => deliverBatch(trx, deps, size, report))
-    if (n < size) return report
-  }
-}
-
-async function deliverBatch(
-  trx: Transaction<Database>,
-  deps: DeliveryDeps,
-  size: number,
-  report: DeliveryReport,
-) {
-  const planned = await claim(trx, deps.now, size, false)
-  const reminders = planned.length < size ? await claim(trx, deps.now, size - planned.length, true) : []
-  const claimed = [...planned, ...reminders]
-  for (let i = 0; i < claimed.length; i += PARALLEL_SENDS) {
-    const chunk = claimed.slice(i, i + PARALLEL_SENDS)
-    await Promise.all(chunk.map((due) => deliverOne(trx, deps, due, report)))
-  }
-  return claimed.length
-}
-
-/** Locks up to `limit` due invitations (or reminders) that no other worker holds. */
-async function claim(trx: Transaction<Database>, now: Date, limit: number, reminders: boolean) {
-  // Served by invitation_due_idx (planned) and invitation_remind_idx (reminders).
-  const due = reminders
-    ? sql`i.status IN ('sent', 'started') AND i.remind_at <= ${now}`
-    : sql`i.status = 'planned' AND i.send_at <= ${now}`
-  const order = reminders ? sql`i.remind_at` : sql`i.send_at`
-  const { rows } = await sql<Omit<Due, 'reminder'>>`
-    SELECT i.organisation_id, i.id, i.status, i.channel, i.language, i.address, i.expires_at, i.attempts,
-           o.name AS organisation_name, s.title AS survey_title
-      FROM invitation i
-      JOIN organisation o ON o.id = i.organisation_id
-      JOIN survey s ON s.organisation_id = i.organisation_id AND s.id = i.survey_id
-     WHERE ${due} AND i.expires_at > ${now} AND i.address IS NOT NULL
-     ORDER BY ${order}
-     LIMIT ${limit}
-       FOR UPDATE OF i SKIP LOCKED`.execute(trx)
-  return rows.map((r) => ({ ...r, reminder: reminders }))
-}
-
-async function deliverOne(trx: Transaction<Database>, deps: DeliveryDeps, due: Due, report: DeliveryReport) {
-  const { token, hash } = mintLinkToken()
-  const base = deps.config.publicUrl
-  const link = `${base}/i/${token}`
-  const optOutLink = `${base}/afmelden/${optOutToken(deps.key, due.organisation_id, due.id)}`
-  const kind = due.reminder ? 'reminder' : 'invitation'
-  const organisation = { name: due.organisation_name }
-  let outcome: SendOutcome
-  try {
-    if (due.channel === 'email') {
-      const mail = renderInvitationMail({
-        kind,
-        language: due.language,
-        organisation,
-        surveyTitle: due.survey_title,
-        link,
-        optOutLink,
-        optOutMailto: null,
-        expiresAt: due.expires_at,
-      })
-      outcome = await deps.mailer.send({
-        from: invitationSender(deps.config.MAIL_FROM, due.organisation_name),
-        to: due.address,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        headers: mail.headers,
-      })
-    } else if (deps.sms) {
-      const text = renderInvitationSms({ kind, language: due.language, organisation, link, optOutLink })
-      outcome = await deps.sms.send(due.address, text)
-    } else {
-      outcome = { ok: false, permanent: false, reason: 'no SMS adapter configured (SMS_ADAPTER=off)' }
+  // One renderer per run: each distinct mail is rendered once (delivery/mail-cache.ts).
+  const run = { ...deps, renderer: deps.renderer ?? cachedMailRenderer() }
+  const lane = async () => {
+    for (;;) {
+      deps.signal?.throwIfAborted()
+      const { claimed, complete } = await deliverBatch(run, size, report)
+      if (claimed < size || !complete) return
     }
-  } catch (error) {
-    outcome = { ok: false, permanent: false, reason: (error as Error).message }
   }
-  const ctx = { organisationId: due.organisation_id, actor: { type: 'system' as const } }
-  const now = deps.now
-  const where = { organisation_id: due.organisation_id, id: due.id }
-  if (outcome.ok) {
-    const reminded = due.reminder
-    await trx
-      .updateTable('invitation')
-      .set(
-        reminded
-          ? {
-              // A person who opened the link but did not finish stays `started`.
-              status: due.status === 'started' ? ('started' as const) : ('reminded' as const),
-              reminded_at: now,
-              remind_at: null,
-              token_hash: hash,
-              attempts: 0,
-              updated_at: now,
-            }
-          : { status: 'sent', sent_at: now, token_hash: hash, attempts: 0, updated_at: now },
-      )
-      .where('organisation_id', '=', where.organisation_id)
-      .where('id', '=', where.id)
-      .execute()
-    await trx
-      .insertInto('event')
-      .values(
-        eventRow(ctx, {
-          type: reminded ? 'invitation.reminded' : 'invitation.sent',
-          subjectType: 'invitation',
-          subjectId: due.id,
-          data: { channel: due.channel },
-        }),
-      )
-      .execute()
-    if (reminded) report.reminded += 1
-    else report.sent += 1
-    return
-  }
-  const attempts = due.attempts + 1
-  if (outcome.permanent || attempts >= MAX_DELIVERY_ATTEMPTS) {
-    await trx
-      .updateTable('invitation')
-      .set({ status: 'bounced', address: null, token_hash: null, remind_at: null, attempts, updated_at: now })
-      .where('organisation_id', '=', where.organisation_id)
-      .where('id', '=', where.id)
-      .execute()
-    // The reason is not stored: a mail server's reply may contain the address.
-    await trx
-      .insertInto('event')
-      .values(
-        eventRow(ctx, {
-          type: 'invitation.bounced',
-          subjectType: 'invitation',
-          subjectId: due.id,
-          data: { channel: due.channel, permanent: outcome.permanent, attempts, reminder: due.reminder },
-        }),
-      )
-      .execute()
-    report.bounced += 1
-    return
-  }
-  const later = new Date(now.getTime() + 5 * 60_000 * 2 ** (attempts - 1))
-  await trx
-    .updateTable('invitation')
-    .set(
-      due.reminder
-        ? { remind_at: later, attempts, updated_at: now }
-        : { send_at: later, attempts, updated_at: now },
-    )
-    .where('organisation_id', '=', where.organisation_id)
-    .where('id', '=', where.id)
-    .execute()
-  report.retrying += 1
+  await Promise.all(Array.from({ length: deps.lanes ?? DELIVERY_LANES }, lane))
+  return report
+}
+
+/** One claim → send → record round; `complete` is false when the batch stopped early. */
+async function deliverBatch(deps: DeliveryDeps, size: number, report: DeliveryReport) {
+  const claimId = newId()
+  const leaseMs = deps.leaseMs ?? DELIVERY_LEASE_MS
+  const claim = { claimId, now: deps.now, leaseMs }
+  const planned = await claimDue(deps.db, { ...claim, limit: size, reminders: false })
+  const reminders = await claimDue(deps.db, { ...claim, limit: size - planned.length, reminders: true })
+  const claimed: ClaimedInvitation[] = [...planned, ...reminders]
+  const started = performance.now()
+  let complete = true
+  const outcomes = await mapLimited(
+    claimed,
+    deps.parallelSends ?? PARALLEL_SENDS,
+    async (due): Promise<BatchOutcome> => {
+      // Past half the lease, or stopping: leave the rest to the next run instead of racing the lease.
+      if (deps.signal?.aborted || performance.now() - started > leaseMs / 2) {
+        complete = false
+        return { due, result: deliveryResult(null, due.attempts, '', deps.now) }
+      }
+      const sent = await sendInvitation(deps, due)
+      return { due, result: deliveryResult(sent.outcome, due.attempts, sent.tokenHash, deps.now) }
+    },
+  )
+  const counts = await recordOutcomes(deps.db, claimId, deps.now, outcomes)
+  report.sent += counts.sent
+  report.reminded += counts.reminded
+  report.bounced += counts.bounced
+  report.retrying += counts.retrying
+  if (claimed.length > 0) deps.onBatch?.(report)
+  return { claimed: claimed.length, complete }
 }

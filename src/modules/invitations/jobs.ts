@@ -3,7 +3,6 @@
  */
 import { z } from 'zod'
 import { defineJob, schedule } from '../../platform/jobs/index.ts'
-import { createMailer } from '../../platform/mail/index.ts'
 import { smsAdapterFromConfig } from './channels/sms.ts'
 import { deliverDueInvitations } from './deliver-due.ts'
 import { forgetExpiredAddresses } from './forget-addresses.ts'
@@ -11,7 +10,9 @@ import { invitationKey } from './keys.ts'
 
 /**
  * Sends the invitations and reminders that are due (deliver-due.ts). Runs every minute; a run that
- * finds nothing costs two index lookups. One attempt: the next minute's run is the retry.
+ * finds nothing costs two index lookups. One attempt: the next minute's run is the retry. Mail goes
+ * through the process's one mailer (services.mailer), so its SMTP connection pool lives as long as the
+ * process, not one run; the services close it at shutdown.
  */
 export const deliverDue = defineJob({
   name: 'invitations.deliver-due',
@@ -19,22 +20,17 @@ export const deliverDue = defineJob({
   payload: z.object({}),
   maxAttempts: 1,
   async handler(_payload, { services, log, signal }) {
-    const mailer = createMailer(services.config, { logger: services.logger })
-    try {
-      const report = await deliverDueInvitations({
-        db: services.db,
-        config: services.config,
-        mailer,
-        sms: smsAdapterFromConfig(services.config, { logger: services.logger }),
-        key: await invitationKey(services.db, services.config.SESSION_SECRET),
-        now: new Date(),
-        signal,
-      })
-      if (report.sent + report.reminded + report.bounced + report.retrying > 0)
-        log.info(report, 'invitations delivered')
-    } finally {
-      await mailer.close()
-    }
+    const report = await deliverDueInvitations({
+      db: services.db,
+      config: services.config,
+      mailer: services.mailer,
+      sms: smsAdapterFromConfig(services.config, { logger: services.logger }),
+      key: await invitationKey(services.db, services.config.SESSION_SECRET),
+      now: new Date(),
+      signal,
+    })
+    if (report.sent + report.reminded + report.bounced + report.retrying > 0)
+      log.info(report, 'invitations delivered')
   },
 })
 

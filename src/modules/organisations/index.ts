@@ -1,5 +1,6 @@
 /** Public interface of the organisations capability. */
 export { addStaffMember } from './add-staff-member.ts'
+export { apiKeyPages, loadApiKey, openApiForKeys } from './api-keys/index.ts'
 export { Slug } from './api-params.ts'
 export { createOrganisation } from './create-organisation.ts'
 export { instanceSecret } from './instance-secret.ts'
@@ -7,6 +8,7 @@ export {
   checkCsrf,
   loadStaff,
   type OrganisationScope,
+  requestActor,
   requireOrganisation,
   requireStaff,
   type StaffDeps,

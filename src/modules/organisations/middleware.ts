@@ -1,12 +1,15 @@
 /**
  * Staff request handling: resolves the session cookie, loads the organisation named in the URL and the
- * caller's role in it, and checks the CSRF token on cookie-authenticated writes.
+ * caller's role in it, and checks the CSRF token on cookie-authenticated writes. On the JSON API the
+ * caller may instead be a system client with an API key (api-keys/middleware.ts sets `c.var.apiKey`);
+ * the helpers below then answer for the key, so API handlers work unchanged for both.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie'
 import type { Kysely } from 'kysely'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../platform/errors.ts'
 import type { Database } from '../database.ts'
+import type { ApiKeyIdentity } from './api-keys/identity.ts'
 import type { Role } from './schema.ts'
 import { resolveSession, type StaffIdentity } from './sessions.ts'
 
@@ -56,11 +59,44 @@ export function loadStaff(deps: StaffDeps): MiddlewareHandler {
   }
 }
 
-/** The logged-in staff member or an UnauthenticatedError. */
+/**
+ * The role an API key acts with in its organisation. The key's scopes narrow it further: the key
+ * middleware lets a key call only the operations its scopes name (api-keys/scopes.ts).
+ */
+export const API_KEY_ROLE: Role = 'analyst'
+
+/**
+ * The caller as handlers see it: an API key is a system actor with one membership (its organisation,
+ * API_KEY_ROLE) and no session or CSRF token. Its `accountId` is the key's id: handlers that write must
+ * take the audit actor from `requestActor`, which says `api_key`, not from `accountId`.
+ */
+function apiKeyCaller(key: ApiKeyIdentity): StaffIdentity {
+  return {
+    sessionId: '',
+    accountId: key.id,
+    email: '',
+    displayName: key.name,
+    csrfToken: '',
+    memberships: [
+      { organisationId: key.organisationId, slug: key.slug, name: key.organisationName, role: API_KEY_ROLE },
+    ],
+  }
+}
+
+/** The logged-in staff member (or, on the API, the API key acting as a system caller) or an UnauthenticatedError. */
 export function requireStaff(c: Context): StaffIdentity {
   const staff = c.get('staff') as StaffIdentity | undefined
-  if (!staff) throw new UnauthenticatedError()
-  return staff
+  if (staff) return staff
+  const key = c.get('apiKey') as ApiKeyIdentity | undefined
+  if (key) return apiKeyCaller(key)
+  throw new UnauthenticatedError()
+}
+
+/** The audit actor of a request: the API key (`api_key`, its id) or the staff member's account. */
+export function requestActor(c: Context): { type: 'account' | 'api_key'; id: string } {
+  const key = c.get('apiKey') as ApiKeyIdentity | undefined
+  if (key) return { type: 'api_key', id: key.id }
+  return { type: 'account', id: requireStaff(c).accountId }
 }
 
 /**

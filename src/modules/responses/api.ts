@@ -39,6 +39,11 @@ const SubmissionSchema = z
         description: 'Language the survey was answered in (one the survey offers); default its first.',
         example: 'nl',
       }),
+    collectionMode: z.enum(['self', 'telephony']).optional().openapi({
+      description:
+        "How the answers were collected: 'self' (default) when the person answered a form or app; 'telephony' when a telephony system (IVR, after a phone call) sends the answers the caller keyed in. Paper and interview entries are made by staff, not through this endpoint (docs/channels-paper-and-interview.md).",
+      example: 'telephony',
+    }),
     hidden: z
       .record(z.string().max(64), z.string().max(200))
       .optional()
@@ -118,6 +123,7 @@ export function responseApi(db: Kysely<Database>) {
       caseReference: body.caseReference,
       hidden: body.hidden,
       language: body.language,
+      collectionMode: body.collectionMode,
       strict: true,
       requestId: c.get('requestId'),
     })

@@ -26,6 +26,8 @@ export interface ResponseRow {
   language: string
   /** Hidden-field values without a column of their own, or null. */
   context: Record<string, string> | null
+  /** How the answers were collected (decision 0016); default 'self'. */
+  collectionMode?: 'self' | 'telephony'
   answers: AnswerRow[]
   consents: (ConsentRecord & { id: string })[]
   event: { id: string; requestId: string | null; data: string }
@@ -40,15 +42,15 @@ interface Pending {
 const INSERT_BATCH = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::text[], $18::text[],
-                       $19::uuid[], $20::text[], $21::text[])
+                       $19::uuid[], $20::text[], $21::text[], $32::text[])
     AS t(organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference,
-         product_id, language, context)
+         product_id, language, context, collection_mode)
 ), r AS (
   INSERT INTO response (organisation_id, id, survey_id, survey_version, channel_id, submission_key, case_reference,
-                        case_id, product_id, language, context)
+                        case_id, product_id, language, context, collection_mode)
   SELECT i.organisation_id, i.id, i.survey_id, i.survey_version, i.channel_id, i.submission_key, i.case_reference,
          (SELECT sc.id FROM service_case sc WHERE sc.organisation_id = i.organisation_id AND sc.reference = i.case_reference),
-         i.product_id, i.language, i.context::jsonb
+         i.product_id, i.language, i.context::jsonb, i.collection_mode
     FROM input i
   ON CONFLICT (organisation_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
   RETURNING organisation_id, id
@@ -156,6 +158,7 @@ export class ResponseBatchWriter {
         consents.map((x) => x.c.given),
         consents.map((x) => x.c.statement),
         consents.map((x) => x.c.language),
+        rows.map((r) => r.collectionMode ?? 'self'),
       ]),
     )
     const created = new Set(result.rows.map((r) => r.id))

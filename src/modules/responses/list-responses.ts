@@ -38,6 +38,8 @@ export interface StoredResponse {
   channel: string | null
   product: string | null
   caseReference: string | null
+  /** How the answers were collected: self, paper, interview or telephony (decision 0016). */
+  collectionMode: 'self' | 'paper' | 'interview' | 'telephony'
   answers: StoredAnswerRow[]
 }
 
@@ -126,6 +128,7 @@ const COLUMNS = [
   'r.submitted_at',
   'r.language',
   'r.case_reference',
+  'r.collection_mode',
   'ch.code as channel_code',
   'p.code as product_code',
 ] as const
@@ -142,6 +145,7 @@ async function withAnswers(
     submitted_at: Date
     language: string
     case_reference: string | null
+    collection_mode: 'self' | 'paper' | 'interview' | 'telephony'
     channel_code: string | null
     product_code: string | null
   }[],
@@ -161,6 +165,7 @@ async function withAnswers(
     channel: r.channel_code,
     product: r.product_code,
     caseReference: r.case_reference,
+    collectionMode: r.collection_mode,
     answers: answers.get(r.id) ?? [],
   }))
 }

@@ -56,6 +56,11 @@ const ResponseFields = {
   language: z.string().openapi({ description: 'Language the survey was answered in.', example: 'nl' }),
   channel: z.string().nullable().openapi({ description: 'Channel code.', example: 'balie' }),
   product: z.string().nullable().openapi({ description: 'Product code.', example: 'paspoort' }),
+  collectionMode: z.enum(['self', 'paper', 'interview', 'telephony']).openapi({
+    description:
+      "How the answers were collected: 'self' (the person, online), 'paper' (a paper form typed in by staff), 'interview' (staff filled in during a phone call or home visit), 'telephony' (sent by a telephony system).",
+    example: 'self',
+  }),
   caseReference: z.string().nullable().optional().openapi({
     description:
       'Reference of the zaak the response is about (personal data): present only for roles that may read personal data.',
@@ -152,6 +157,7 @@ export function presentResponse(r: StoredResponse, personal: boolean) {
     language: r.language,
     channel: r.channel,
     product: r.product,
+    collectionMode: r.collectionMode,
     ...(personal ? { caseReference: r.caseReference } : {}),
     answers: presentAnswers(r.answers, personal),
   }

@@ -334,7 +334,16 @@ describe('GET /api/v1/organisations/{slug}/responses/{responseId}', () => {
 
 describe('what each role gets from the list and the one-response endpoint', () => {
   /** The fields of a response for a role that may read personal data, exactly. */
-  const LISTED = ['answers', 'caseReference', 'channel', 'id', 'language', 'product', 'status']
+  const LISTED = [
+    'answers',
+    'caseReference',
+    'channel',
+    'collectionMode',
+    'id',
+    'language',
+    'product',
+    'status',
+  ]
     .concat(['submittedAt', 'surveyId', 'surveyVersion'])
     .sort()
   const emailOf = (role: 'admin' | 'analyst' | 'handler' | 'viewer') =>
@@ -461,6 +470,7 @@ describe('the response presenter', () => {
     channel: 'balie',
     product: null,
     caseReference: 'Z-9',
+    collectionMode: 'self' as const,
     answers: [
       row('cijfer', 'grade', { numericValue: 7 }),
       row('waarom', 'open', { textValue: 'Mijn buurman, Jan Jansen, hielp mij.' }),

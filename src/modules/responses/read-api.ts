@@ -14,7 +14,7 @@ import { apiRouter, problemResponses, withVersionHeader } from '../../platform/h
 import { LinkHeader, PageQuery, pagedListResponses, pageLinks } from '../../platform/http/paging.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Database } from '../database.ts'
-import { can, requireOrganisation, requireStaff, Slug } from '../organisations/index.ts'
+import { can, requestActor, requireOrganisation, requireStaff, Slug } from '../organisations/index.ts'
 import { authorizeSurvey } from '../surveys/index.ts'
 import { findResponse, listResponses, type ReadAccess } from './list-responses.ts'
 import { presentResponse, presentResponseDetail, ResponseDetailSchema, ResponseSchema } from './present.ts'
@@ -108,13 +108,14 @@ const oneRoute = createRoute({
 
 /** Staff, organisation and role checks shared by both reads; the audit context of the caller. */
 function readAccess(c: Context<AppEnv>): ReadAccess {
-  const staff = requireStaff(c)
+  requireStaff(c)
   const org = requireOrganisation(c)
   authorizeSurvey(org.role, 'responses.read')
   return {
     ctx: {
       organisationId: org.id,
-      actor: { type: 'account', id: staff.accountId },
+      // A staff member's account, or the API key of a system client: reads of personal data name it.
+      actor: requestActor(c),
       requestId: c.get('requestId'),
     },
     personal: can(org.role, 'responses.read-personal'),

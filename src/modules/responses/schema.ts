@@ -20,6 +20,8 @@ export interface ResponseTables {
     updated_at: Date | null
     /** Hidden-field values without a column of their own (touchpoint, custom). */
     context: unknown
+    /** How the response was collected: self, paper, interview or telephony (decision 0016). */
+    collection_mode: Generated<'self' | 'paper' | 'interview' | 'telephony'>
   }
   answer: {
     organisation_id: string

@@ -27,6 +27,8 @@ export interface SubmissionInput {
   hidden?: Record<string, string>
   /** Language the survey was answered in; default Dutch. */
   language?: string
+  /** 'telephony' when a telephony system (IVR) sends the answers; default 'self' (decision 0016). */
+  collectionMode?: 'self' | 'telephony'
   /** API clients get unknown question codes refused; the form ignores unknown fields. */
   strict: boolean
   requestId?: string
@@ -153,7 +155,12 @@ export async function submitResponse(
       type: 'response.submitted',
       subjectType: 'response',
       subjectId: id,
-      data: { surveyId: survey.surveyId, version: survey.version, answers: values.length },
+      data: {
+        surveyId: survey.surveyId,
+        version: survey.version,
+        answers: values.length,
+        ...(input.collectionMode === 'telephony' ? { mode: 'telephony' } : {}),
+      },
     },
   )
   return batchWriterFor(db).write({
@@ -165,6 +172,7 @@ export async function submitResponse(
     productId: ctx.productId,
     language,
     context: ctx.context,
+    collectionMode: input.collectionMode,
     submissionKey: input.submissionKey ?? null,
     caseReference: ctx.caseReference,
     answers: values,

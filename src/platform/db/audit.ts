@@ -8,7 +8,7 @@ import { newId } from './ids.ts'
 /** Who does a write, for which organisation, in which request. */
 export interface WriteContext {
   organisationId: string
-  actor: { type: 'account' | 'public' | 'system'; id?: string | null }
+  actor: { type: 'account' | 'public' | 'system' | 'api_key'; id?: string | null }
   requestId?: string | null
 }
 

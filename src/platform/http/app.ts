@@ -51,6 +51,12 @@ export function createBaseApp<E extends BaseEnv>(options: {
       'request',
     )
   })
+  // Other sites load the website widget's script with a plain <script> tag (src/modules/widget). Registered
+  // before secureHeaders, so it runs after it and lifts its same-origin resource policy for this path only.
+  app.use('/widget.js', async (c, next) => {
+    await next()
+    c.res.headers.set('cross-origin-resource-policy', 'cross-origin')
+  })
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -63,10 +69,15 @@ export function createBaseApp<E extends BaseEnv>(options: {
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },
-      referrerPolicy: 'same-origin',
+      // Set below instead, so that a route may choose a stricter policy (secureHeaders would overwrite it).
+      referrerPolicy: false,
       crossOriginResourcePolicy: 'same-origin',
     }),
   )
+  app.use(async (c, next) => {
+    await next()
+    if (!c.res.headers.has('referrer-policy')) c.res.headers.set('referrer-policy', 'same-origin')
+  })
   app.use(gzipPages())
   const normal = bodyLimit(options.maxBodyBytes)
   const large = options.largeBodies ? bodyLimit(options.largeBodies.maxBytes) : normal

@@ -10,10 +10,16 @@ import { ForbiddenError } from '../errors.ts'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/**
+ * The one exception: the website widget posts from the sites that embed it (src/modules/widget). These two
+ * JSON endpoints read no cookies and no session, so a cross-site post cannot act for anyone.
+ */
+const CROSS_SITE_POSTS = /^\/widget\/v1\/[A-Za-z0-9_-]{1,64}\/(?:responses|follow-up)$/
+
 /** Middleware that refuses cross-site unsafe requests. */
 export function originGuard(): MiddlewareHandler {
   return async (c, next) => {
-    if (!SAFE.has(c.req.method)) {
+    if (!SAFE.has(c.req.method) && !(c.req.method === 'POST' && CROSS_SITE_POSTS.test(c.req.path))) {
       const site = c.req.header('sec-fetch-site')
       if (site && site !== 'same-origin' && site !== 'none')
         throw new ForbiddenError('Cross-site request refused.')

@@ -8,6 +8,7 @@
  */
 import type { Config } from '../config.ts'
 import { createLogger, type Logger } from '../log.ts'
+import { lazyMailer } from './lazy-mailer.ts'
 import { createOutboxMailer } from './outbox-mailer.ts'
 import { createSmtpMailer } from './smtp-mailer.ts'
 
@@ -38,6 +39,14 @@ export function createMailer(config: Config, options: MailerOptions = {}): Maile
   const logger = (options.logger ?? createLogger(config.LOG_LEVEL)).child({ component: 'mail' })
   if (config.SMTP_URL) return createSmtpMailer(config.SMTP_URL, logger)
   return createOutboxMailer(outboxDir(config), logger)
+}
+
+/**
+ * The mailer of a process (services.mailer): as `createMailer`, but built on the first send and kept
+ * until `close()`, so one SMTP connection pool serves every delivery run of the process.
+ */
+export function createProcessMailer(config: Config, options: MailerOptions = {}): Mailer {
+  return lazyMailer(() => createMailer(config, options))
 }
 
 /** Folder of the development outbox (mails and, by default, the SMS file). */

@@ -6,7 +6,8 @@ import { describe, it } from 'node:test'
 import { simpleParser } from 'mailparser'
 import { rawHeader } from '../../../test/smtp.ts'
 import { ConfigError, loadConfig } from '../config.ts'
-import { createMailer } from './index.ts'
+import { createMailer, type Mailer } from './index.ts'
+import { lazyMailer } from './lazy-mailer.ts'
 import { failureOutcome, redactAddresses } from './outcome.ts'
 
 describe('failureOutcome', () => {
@@ -98,5 +99,33 @@ describe('mail and SMS configuration', () => {
       SMS_HTTP_URL: 'https://sms.example/send?to={to}&text={text}',
     })
     assert.equal(ok.SMS_HTTP_URL, 'https://sms.example/send?to={to}&text={text}')
+  })
+})
+
+describe('the process mailer', () => {
+  it('builds its transport on the first send, reuses it, and closes it once at shutdown', async () => {
+    const built: string[] = []
+    const closed: string[] = []
+    const mailer = lazyMailer((): Mailer => {
+      const name = `transport-${built.length + 1}`
+      built.push(name)
+      return {
+        send: async () => ({ ok: true, id: name }),
+        close: async () => {
+          closed.push(name)
+        },
+      }
+    })
+    assert.deepEqual(built, [], 'nothing is built before the first mail')
+    const message = { from: 'a@example.nl', to: 'b@example.nl', subject: 's', html: 'h', text: 't' }
+    assert.deepEqual(await mailer.send(message), { ok: true, id: 'transport-1' })
+    assert.deepEqual(await mailer.send(message), { ok: true, id: 'transport-1' })
+    assert.deepEqual(built, ['transport-1'])
+    await mailer.close()
+    await mailer.close()
+    assert.deepEqual(closed, ['transport-1'])
+    // A send after close (a job that outlived shutdown) gets a fresh transport instead of a closed one.
+    assert.deepEqual(await mailer.send(message), { ok: true, id: 'transport-2' })
+    await mailer.close()
   })
 })

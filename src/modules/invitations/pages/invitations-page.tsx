@@ -54,6 +54,43 @@ function DateField(props: { id: string; label: string; value: string; error: str
   )
 }
 
+/**
+ * Links to the staff tools: the CSV upload for roles that may record contact moments (policy.ts), the
+ * settings (rules, sender, opt-outs) for administrators. Without a role both stay hidden; the pages
+ * check again.
+ */
+function InvitationTools(props: { slug: string; role?: Role }) {
+  const upload = props.role === 'admin' || props.role === 'analyst'
+  const settings = props.role === 'admin'
+  if (!upload && !settings) return null
+  const base = `/o/${props.slug}/uitnodigingen`
+  return (
+    <ul class="utrecht-unordered-list">
+      {upload ? (
+        <li>
+          <a class="utrecht-link" href={`${base}/contacten-uploaden`}>
+            Contacten uploaden
+          </a>
+        </li>
+      ) : null}
+      {settings ? (
+        <>
+          <li>
+            <a class="utrecht-link" href={`${base}/instellingen`}>
+              Instellingen voor uitnodigingen
+            </a>
+          </li>
+          <li>
+            <a class="utrecht-link" href={`${base}/afmeldingen`}>
+              Afmeldingen
+            </a>
+          </li>
+        </>
+      ) : null}
+    </ul>
+  )
+}
+
 /** The page; `period` holds the dates as typed (YYYY-MM-DD), shown back also when wrong. */
 export function InvitationsPage(props: {
   organisation: { slug: string; name: string; role?: Role }
@@ -71,6 +108,7 @@ export function InvitationsPage(props: {
     >
       <h1 class="utrecht-heading-1">Uitnodigingen</h1>
       <ErrorSummary errors={props.errors} />
+      <InvitationTools slug={props.organisation.slug} role={props.organisation.role} />
       <form method="get" action={`/o/${props.organisation.slug}/uitnodigingen`}>
         <DateField id="van" label="Van (datum)" value={props.period.from} error={errorFor('van')} />
         <DateField id="tot" label="Tot en met (datum)" value={props.period.to} error={errorFor('tot')} />

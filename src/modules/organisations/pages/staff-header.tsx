@@ -4,7 +4,7 @@ import type { Role } from '../schema.ts'
 import type { StaffIdentity } from '../sessions.ts'
 
 /**
- * Renders the staff header. Links to pages only some roles may open (Huisstijl: `organisation.manage`)
+ * Renders the staff header. Links to pages only some roles may open (Huisstijl, Koppelingen, API-sleutels: `organisation.manage`)
  * appear when `organisation.role` allows them; every route passes its OrganisationScope, which carries
  * the role. Without a role they stay hidden: the page itself still checks.
  */
@@ -40,12 +40,34 @@ export function StaffHeader(props: {
               Uitnodigingen
             </a>
           </li>
+          <li>
+            <a class="utrecht-link" href={`/o/${props.organisation.slug}/widget`}>
+              Websitewidget
+            </a>
+          </li>
+          <li>
+            <a class="utrecht-link" href={`/o/${props.organisation.slug}/kiosken`}>
+              Kiosken
+            </a>
+          </li>
           {role && can(role, 'organisation.manage') ? (
-            <li>
-              <a class="utrecht-link" href={`/o/${props.organisation.slug}/huisstijl`}>
-                Huisstijl
-              </a>
-            </li>
+            <>
+              <li>
+                <a class="utrecht-link" href={`/o/${props.organisation.slug}/huisstijl`}>
+                  Huisstijl
+                </a>
+              </li>
+              <li>
+                <a class="utrecht-link" href={`/o/${props.organisation.slug}/koppelingen`}>
+                  Koppelingen
+                </a>
+              </li>
+              <li>
+                <a class="utrecht-link" href={`/o/${props.organisation.slug}/api-sleutels`}>
+                  API-sleutels
+                </a>
+              </li>
+            </>
           ) : null}
         </ul>
       </nav>

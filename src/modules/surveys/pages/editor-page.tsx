@@ -239,15 +239,45 @@ export function SurveyEditorPage(
             <a class="utrecht-link" href={`/s/${props.survey.publicKey}`}>
               /s/{props.survey.publicKey}
             </a>{' '}
-            (versie {props.survey.publishedVersion}).{' '}
-            <a class="utrecht-link" href={`${base}/qr`}>
-              QR-code maken
-            </a>
+            (versie {props.survey.publishedVersion}).
           </>
         ) : (
           'Deze vragenlijst is nog niet gepubliceerd.'
         )}
       </p>
+      {props.survey.publishedVersion ? (
+        // Every way to reach people with this survey, also those who do not use the website.
+        <nav aria-label="Andere manieren om te vragen">
+          <ul class="utrecht-unordered-list">
+            <li>
+              <a class="utrecht-link" href={`${base}/qr`}>
+                QR-code maken
+              </a>
+            </li>
+            <li>
+              <a class="utrecht-link" href={`${base}/papier`}>
+                Papieren vragenlijst afdrukken
+              </a>{' '}
+              of{' '}
+              <a class="utrecht-link" href={`${base}/papier/invoeren`}>
+                papieren antwoorden invoeren
+              </a>
+            </li>
+            <li>
+              <a class="utrecht-link" href={`${base}/interview`}>
+                Interview afnemen
+              </a>{' '}
+              (telefoon of huisbezoek)
+            </li>
+            <li>
+              <a class="utrecht-link" href={`/o/${props.organisation.slug}/widget/${props.survey.id}`}>
+                Op de website zetten
+              </a>{' '}
+              (websitewidget)
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       <h2 class="utrecht-heading-2">Versies</h2>
       <ul class="utrecht-unordered-list">
         {props.versions.map((v) => (
