@@ -3,10 +3,11 @@
  * so that its peak memory is its own (with the embedded database's worker thread, which lives in this
  * process) and not that of the benchmark harness.
  *
- * 1. Planning: `count` contact moments through recordContactMoment — the real use case with every rule
+ * 1. Planning: `count` contact moments through recordContactMoments — the real use case with every rule
  *    of the standard survey's default rule (sampling at 100 %, dedupe per case, opt-out, suppression,
- *    next working day at 10:00 outside quiet hours). Every moment has its own person and case
- *    reference, so every one is planned; `concurrency` callers at once, as API clients would.
+ *    next working day at 10:00 outside quiet hours) — in batches of PLANNING_BATCH_SIZE, as a CSV
+ *    upload or an integration would send them. Every moment has its own person and case reference, so
+ *    every one is planned; `concurrency` callers at once, each with its own batches.
  * 2. Delivery: deliverDueInvitations at the latest planned send time (so all are due), with the
  *    process's mailer (services.mailer: pooled SMTP to the sink), until nothing is left.
  * 3. Checks: every invitation is `sent`, with a token hash, and none is left claimed.
@@ -18,7 +19,8 @@ import { openServices, type Services } from '../src/main/services.ts'
 import {
   deliverDueInvitations,
   invitationKey,
-  recordContactMoment,
+  PLANNING_BATCH_SIZE,
+  recordContactMoments,
 } from '../src/modules/invitations/index.ts'
 import { hashLinkToken } from '../src/modules/invitations/tokens.ts'
 import { createOrganisation } from '../src/modules/organisations/create-organisation.ts'
@@ -29,7 +31,7 @@ import { loadConfig } from '../src/platform/config.ts'
 /** What the parent asks for. */
 export interface WorkloadPlan {
   count: number
-  /** recordContactMoment calls in flight at once. */
+  /** recordContactMoments calls (batches) in flight at once. */
   concurrency: number
 }
 
@@ -73,27 +75,33 @@ export async function planAndDeliver(
 
   let next = 0
   let planned = 0
+  let done = 0
   const planStart = performance.now()
   const step = Math.max(1, Math.floor(plan.count / 10))
+  let reported = 0
   await Promise.all(
     Array.from({ length: plan.concurrency }, async () => {
       for (;;) {
-        const i = next++
-        if (i >= plan.count) return
-        const result = await recordContactMoment(
-          services.db,
-          ctx,
-          {
-            surveyId: survey.id,
-            caseReference: `Z-${run}-${i}`,
-            contact: { email: `inwoner.${i}@bench.example` },
-            occurredAt: now,
-            source: 'api',
-          },
-          { key, calendar, now },
-        )
-        if (result.invitation.status === 'planned') planned += 1
-        if ((i + 1) % step === 0) progress(`planned ${i + 1}/${plan.count}`)
+        const from = next
+        if (from >= plan.count) return
+        next = Math.min(plan.count, from + PLANNING_BATCH_SIZE)
+        const inputs = Array.from({ length: next - from }, (_, j) => ({
+          surveyId: survey.id,
+          caseReference: `Z-${run}-${from + j}`,
+          contact: { email: `inwoner.${from + j}@bench.example` },
+          occurredAt: now,
+          source: 'api' as const,
+        }))
+        const outcomes = await recordContactMoments(services.db, ctx, inputs, { key, calendar, now })
+        for (const outcome of outcomes) {
+          if (outcome instanceof Error) throw outcome
+          if (outcome.invitation.status === 'planned') planned += 1
+        }
+        done += outcomes.length
+        if (done - reported >= step) {
+          reported = done
+          progress(`planned ${done}/${plan.count}`)
+        }
       }
     }),
   )

@@ -16,7 +16,7 @@ import type { BenchContext, BenchResult } from './types.ts'
 
 const FULL = 100_000
 const QUICK = 10_000
-/** recordContactMoment calls in flight, as several API clients would send. */
+/** recordContactMoments batches in flight, as several API clients or uploads would send. */
 const CONCURRENCY = 8
 
 /** Runs the benchmark; see the file comment. */

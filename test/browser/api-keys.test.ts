@@ -7,30 +7,27 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import type { TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff } from '../factories.ts'
 import type { TestServer } from '../server.ts'
 import {
   assertNoViolations,
   DESKTOP,
   focused,
   logInAsStaff,
-  startBrowserTest,
+  type StaffBrowserTest,
+  startStaffBrowserTest,
   stopBrowserTest,
 } from './browser.ts'
 
 let t: TestDatabase
 let server: TestServer
-let browser: Awaited<ReturnType<typeof startBrowserTest>>['browser']
+let browser: StaffBrowserTest['browser']
 let page: Page
-let admin: Awaited<ReturnType<typeof createOrganisationWithStaff>>
+let admin: StaffBrowserTest['staff']
 
 const TOKEN = /^kb_live_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/
 
 before(async () => {
-  ;({ t, server, browser } = await startBrowserTest())
-  admin = await createOrganisationWithStaff(t.services, 'admin')
-  page = await (await browser.newContext(DESKTOP)).newPage()
-  await logInAsStaff(page, server.url, admin)
+  ;({ t, server, browser, page, staff: admin } = await startStaffBrowserTest('admin'))
 })
 after(() => stopBrowserTest({ browser, server, t }))
 

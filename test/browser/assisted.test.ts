@@ -8,14 +8,12 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { checkCharacter, formatFormCode } from '../../src/modules/assisted/calc/form-code.ts'
 import type { TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff } from '../factories.ts'
 import type { TestServer } from '../server.ts'
 import {
   assertNoViolations,
-  DESKTOP,
   focused,
-  logInAsStaff,
-  startBrowserTest,
+  type StaffBrowserTest,
+  startStaffBrowserTest,
   stopBrowserTest,
 } from './browser.ts'
 
@@ -23,13 +21,10 @@ let t: TestDatabase
 let server: TestServer
 let browser: Browser
 let page: Page
-let staff: Awaited<ReturnType<typeof createOrganisationWithStaff>>
+let staff: StaffBrowserTest['staff']
 
 before(async () => {
-  ;({ t, server, browser } = await startBrowserTest())
-  staff = await createOrganisationWithStaff(t.services, 'handler')
-  page = await (await browser.newContext(DESKTOP)).newPage()
-  await logInAsStaff(page, server.url, staff)
+  ;({ t, server, browser, page, staff } = await startStaffBrowserTest('handler'))
 })
 after(() => stopBrowserTest({ browser, server, t }))
 
@@ -131,7 +126,7 @@ describe('typing in a paper form', () => {
       .waitFor()
     await page
       .getByRole('alert')
-      .getByRole('link', { name: /Geef antwoord op de vraag/ })
+      .getByRole('link', { name: /geen enkele vraag beantwoord/ })
       .click()
     assert.match(await focused(page), /#rapportcijfer|fieldset/)
     await assertNoViolations(page)

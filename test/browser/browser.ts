@@ -9,8 +9,9 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Role } from '../../src/modules/organisations/index.ts'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
-import { TEST_PASSWORD } from '../factories.ts'
+import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
 import { startTestServer, type TestServer } from '../server.ts'
 
 const require = createRequire(import.meta.url)
@@ -81,6 +82,30 @@ export async function logInAsStaff(
   await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   await page.waitForURL(`${baseUrl}/o/${staff.org.slug}`)
+}
+
+/** A browser test with a new organisation and one staff member, logged in on a desktop page. */
+export interface StaffBrowserTest extends BrowserTest {
+  staff: Awaited<ReturnType<typeof createOrganisationWithStaff>>
+  page: Page
+}
+
+/**
+ * Starts a browser test for a staff page: database, server and Chromium, an organisation with one
+ * staff member of `role`, and a desktop page on which that member is logged in. Close it with
+ * stopBrowserTest; what did start is closed again if a step fails.
+ */
+export async function startStaffBrowserTest(role: Role): Promise<StaffBrowserTest> {
+  const parts = await startBrowserTest()
+  try {
+    const staff = await createOrganisationWithStaff(parts.t.services, role)
+    const page = await (await parts.browser.newContext(DESKTOP)).newPage()
+    await logInAsStaff(page, parts.server.url, staff)
+    return { ...parts, staff, page }
+  } catch (error) {
+    await stopBrowserTest(parts)
+    throw error
+  }
 }
 
 /** The WCAG levels Klankbord promises: 2.0, 2.1 and 2.2, A and AA. */

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, createPublishedSurvey } from '../factories.ts'
+import { balieSurvey } from '../fixtures/balie-survey.ts'
 import type { TestServer } from '../server.ts'
 import {
   assertNoViolations,
@@ -24,36 +25,6 @@ import {
 
 const RESET_SECONDS = 3
 const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true }
-
-function balieSurvey() {
-  return {
-    format: 'klankbord.survey/1',
-    title: { nl: 'Balie' },
-    hidden: [
-      { code: 'kanaal', source: 'channel', queryParam: 'kanaal' },
-      { code: 'locatie', source: 'touchpoint', queryParam: 'locatie' },
-    ],
-    pages: [
-      {
-        questions: [
-          {
-            code: 'tevreden',
-            type: 'smileys',
-            required: true,
-            text: { nl: 'Hoe tevreden bent u over ons?' },
-            reasons: {
-              negative: [
-                { code: 'wachttijd', text: { nl: 'Ik moest lang wachten' } },
-                { code: 'onvriendelijk', text: { nl: 'Men was niet vriendelijk' } },
-              ],
-              positive: [{ code: 'snel', text: { nl: 'Ik was snel klaar' } }],
-            },
-          },
-        ],
-      },
-    ],
-  }
-}
 
 let t: TestDatabase
 let server: TestServer

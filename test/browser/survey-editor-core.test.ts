@@ -7,9 +7,13 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import type { TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff } from '../factories.ts'
 import type { TestServer } from '../server.ts'
-import { assertNoViolations, DESKTOP, logInAsStaff, startBrowserTest, stopBrowserTest } from './browser.ts'
+import {
+  assertNoViolations,
+  type StaffBrowserTest,
+  startStaffBrowserTest,
+  stopBrowserTest,
+} from './browser.ts'
 
 let t: TestDatabase
 let server: TestServer
@@ -18,11 +22,9 @@ let page: Page
 let slug: string
 
 before(async () => {
-  ;({ t, server, browser } = await startBrowserTest())
-  const org = await createOrganisationWithStaff(t.services, 'admin')
-  slug = org.org.slug
-  page = await (await browser.newContext(DESKTOP)).newPage()
-  await logInAsStaff(page, server.url, org)
+  let staff: StaffBrowserTest['staff']
+  ;({ t, server, browser, page, staff } = await startStaffBrowserTest('admin'))
+  slug = staff.org.slug
 })
 after(() => stopBrowserTest({ browser, server, t }))
 

@@ -7,15 +7,13 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import type { TestDatabase } from '../database.ts'
-import { createOrganisationWithStaff } from '../factories.ts'
 import { decodeQrPng } from '../qr.ts'
 import type { TestServer } from '../server.ts'
 import {
   assertNoViolations,
-  DESKTOP,
   focused,
-  logInAsStaff,
-  startBrowserTest,
+  type StaffBrowserTest,
+  startStaffBrowserTest,
   stopBrowserTest,
 } from './browser.ts'
 
@@ -23,13 +21,10 @@ let t: TestDatabase
 let server: TestServer
 let browser: Browser
 let page: Page
-let staff: Awaited<ReturnType<typeof createOrganisationWithStaff>>
+let staff: StaffBrowserTest['staff']
 
 before(async () => {
-  ;({ t, server, browser } = await startBrowserTest())
-  staff = await createOrganisationWithStaff(t.services, 'analyst')
-  page = await (await browser.newContext(DESKTOP)).newPage()
-  await logInAsStaff(page, server.url, staff)
+  ;({ t, server, browser, page, staff } = await startStaffBrowserTest('analyst'))
 })
 after(() => stopBrowserTest({ browser, server, t }))
 

@@ -12,6 +12,7 @@ import {
   invitationSenderHeaders,
 } from '../../src/modules/invitations/index.ts'
 import { addStaffMember } from '../../src/modules/organisations/add-staff-member.ts'
+import { newId } from '../../src/platform/db/ids.ts'
 import { createMailer } from '../../src/platform/mail/index.ts'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, TEST_PASSWORD } from '../factories.ts'
@@ -169,6 +170,68 @@ describe('invitation rules', () => {
     assert.equal(res.status, 404)
     const theirs = await postForm(server.url, `${base()}/instellingen/${org.survey.id}`, other, RULE)
     assert.equal(theirs.status, 404)
+  })
+
+  it('gives one product its own rule, which wins for that product only, and removes it again', async () => {
+    await t.services.db
+      .insertInto('product')
+      .values({
+        organisation_id: org.org.id,
+        id: newId(),
+        code: 'paspoort',
+        name: 'Paspoort',
+        department_id: null,
+      })
+      .execute()
+    const occurredAt = new Date('2030-01-09T13:00:00Z')
+    const moment = async (product: string | null) => {
+      counter += 1
+      const res = await fetch(`${server.url}/api/v1/organisations/${org.org.slug}/contact-moments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+        body: JSON.stringify({
+          survey: org.survey.id,
+          ...(product ? { product } : {}),
+          caseReference: `Z-P-${counter}`,
+          contact: { email: `product-${counter}@example.nl` },
+          occurredAt: occurredAt.toISOString(),
+        }),
+      })
+      assert.equal(res.status, 201, await res.clone().text())
+      return ((await res.json()) as { invitation: { sendAt: string } }).invitation.sendAt
+    }
+    const surveyPage = await fetch(`${server.url}${base()}/instellingen/${org.survey.id}`, {
+      headers: { cookie: admin.cookie },
+    })
+    assert.match(await surveyPage.text(), /<option value="paspoort">Paspoort<\/option>/)
+    const saved = await postForm(
+      server.url,
+      `${base()}/instellingen/${org.survey.id}?product=paspoort`,
+      admin,
+      { ...RULE, minuten: '120' },
+    )
+    assert.equal(saved.status, 303)
+    // The survey's rule (30 minutes, from the test above) still holds for contacts without the product.
+    assert.equal(await moment('paspoort'), '2030-01-09T15:00:00.000Z')
+    assert.equal(await moment(null), '2030-01-09T13:30:00.000Z')
+    const overview = await (
+      await fetch(`${server.url}${base()}/instellingen`, { headers: { cookie: admin.cookie } })
+    ).text()
+    assert.match(overview, /product Paspoort/)
+    assert.match(overview, /Versturen 120 minuten na het contact\./)
+    const removed = await postForm(
+      server.url,
+      `${base()}/instellingen/${org.survey.id}/product-verwijderen?product=paspoort`,
+      admin,
+      {},
+    )
+    assert.equal(removed.status, 303)
+    assert.equal(await moment('paspoort'), '2030-01-09T13:30:00.000Z')
+    assert.equal((await events('invitation-rule.deleted')).length, 1)
+    const unknown = await fetch(`${server.url}${base()}/instellingen/${org.survey.id}?product=onbekend`, {
+      headers: { cookie: admin.cookie },
+    })
+    assert.equal(unknown.status, 404)
   })
 })
 

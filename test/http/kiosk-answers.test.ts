@@ -8,40 +8,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '../database.ts'
 import { createOrganisationWithStaff, createPublishedSurvey } from '../factories.ts'
+import { balieSurvey } from '../fixtures/balie-survey.ts'
 import { startTestServer, type TestServer } from '../server.ts'
 import { assertProblem, postForm, type StaffSession, staffSession } from '../staff.ts'
-
-/** A balie survey: one smiley question with reasons, and the channel and place hidden fields. */
-function balieSurvey(withTouchpointField = true) {
-  return {
-    format: 'klankbord.survey/1',
-    title: { nl: 'Balie' },
-    hidden: [
-      { code: 'kanaal', source: 'channel', queryParam: 'kanaal' },
-      ...(withTouchpointField ? [{ code: 'locatie', source: 'touchpoint', queryParam: 'locatie' }] : []),
-    ],
-    pages: [
-      {
-        questions: [
-          {
-            code: 'tevreden',
-            type: 'smileys',
-            required: true,
-            text: { nl: 'Hoe tevreden bent u over ons?' },
-            reasons: {
-              negative: [
-                { code: 'wachttijd', text: { nl: 'Ik moest lang wachten' } },
-                { code: 'onvriendelijk', text: { nl: 'Men was niet vriendelijk' } },
-              ],
-              positive: [{ code: 'snel', text: { nl: 'Ik was snel klaar' } }],
-            },
-          },
-          { code: 'toelichting', type: 'open', text: { nl: 'Wilt u nog iets zeggen?' } },
-        ],
-      },
-    ],
-  }
-}
 
 let t: TestDatabase
 let server: TestServer
@@ -114,8 +83,14 @@ before(async () => {
   t = await createTestDatabase()
   server = await startTestServer(t.services)
   org = await createOrganisationWithStaff(t.services, 'admin')
-  surveyId = (await createPublishedSurvey(t.services, org.org.id, balieSurvey())).id
-  plainSurveyId = (await createPublishedSurvey(t.services, org.org.id, balieSurvey(false))).id
+  surveyId = (await createPublishedSurvey(t.services, org.org.id, balieSurvey({ openQuestion: true }))).id
+  plainSurveyId = (
+    await createPublishedSurvey(
+      t.services,
+      org.org.id,
+      balieSurvey({ openQuestion: true, touchpointField: false }),
+    )
+  ).id
   admin = await staffSession(server.url, org.email, `/o/${org.org.slug}/kiosken`)
 })
 after(async () => {
@@ -293,7 +268,7 @@ describe('the rate limit per kiosk', () => {
 
   it('answers 429 problem+json with Retry-After once a kiosk has used its posts for the minute', async () => {
     const o = await createOrganisationWithStaff(limited.services, 'admin')
-    const s = await createPublishedSurvey(limited.services, o.org.id, balieSurvey())
+    const s = await createPublishedSurvey(limited.services, o.org.id, balieSurvey({ openQuestion: true }))
     const who = await staffSession(limitedServer.url, o.email, `/o/${o.org.slug}/kiosken`)
     const made = await postForm(limitedServer.url, `/o/${o.org.slug}/kiosken`, who, {
       vragenlijst: s.id,

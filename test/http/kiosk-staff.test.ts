@@ -14,29 +14,9 @@ import {
   publishNewVersion,
   TEST_PASSWORD,
 } from '../factories.ts'
+import { balieSurvey } from '../fixtures/balie-survey.ts'
 import { startTestServer, type TestServer } from '../server.ts'
 import { postForm, type StaffSession, staffSession } from '../staff.ts'
-
-function balieSurvey() {
-  return {
-    format: 'klankbord.survey/1',
-    title: { nl: 'Balie' },
-    hidden: [{ code: 'locatie', source: 'touchpoint', queryParam: 'locatie' }],
-    pages: [
-      {
-        questions: [
-          {
-            code: 'tevreden',
-            type: 'smileys',
-            required: true,
-            text: { nl: 'Hoe tevreden bent u over ons?' },
-            reasons: { negative: [{ code: 'wachttijd', text: { nl: 'Ik moest lang wachten' } }] },
-          },
-        ],
-      },
-    ],
-  }
-}
 
 let t: TestDatabase
 let server: TestServer

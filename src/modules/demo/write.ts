@@ -5,9 +5,9 @@
  *   server ingests one batch, the next one is generated: the generator hands over small slices and
  *   yields to the event loop between them, so the socket keeps draining the COPY in flight.
  * - Embedded PGlite: INSERT … SELECT FROM unnest($1::uuid[], …) per table per batch of 2,000 records.
- *   COPY FROM STDIN cannot be used there: the protocol server hands each message to PGlite on its own,
- *   and PGlite's backend only completes a COPY when the Query, every CopyData and the CopyDone arrive in
- *   one call; otherwise it fails with "protocol synchronization was lost" (see docs/demo-data.md).
+ *   COPY FROM STDIN cannot be used there: the protocol server hands PGlite one call per protocol cycle
+ *   (decision 0020), so the Query and the CopyData arrive in separate calls, and PGlite's backend only
+ *   completes a COPY when the Query, every CopyData and the CopyDone arrive in one call; otherwise it fails with "protocol synchronization was lost" (see docs/demo-data.md).
  */
 import { setImmediate as nextTick } from 'node:timers/promises'
 import type pg from 'pg'

@@ -11,8 +11,11 @@ export { INVITATION_PARAM, openInvitationLink } from './open-link.ts'
 export { optOut } from './opt-out.ts'
 export {
   type ContactMomentInput,
+  type ContactMomentOutcome,
   type ContactMomentResult,
+  PLANNING_BATCH_SIZE,
   recordContactMoment,
+  recordContactMoments,
 } from './record-contact-moment.ts'
 export { type InvitationPageOptions, invitationPages } from './routes.tsx'
 export type { InvitationChannel, InvitationStatus, InvitationTables } from './schema.ts'

@@ -5,7 +5,7 @@
  * groups take the arrow keys and Tab moves to the next question, so entry needs no mouse. After a form is
  * stored the page comes back empty, with the focus on the first field, for the next form.
  */
-import { describedBy, FieldErrorText, FieldHint, FormField } from '../../../platform/web/form-field.tsx'
+import { SelectField, TextField } from '../../../platform/web/fields.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import type { Role } from '../../organisations/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
@@ -99,63 +99,40 @@ export function EntryPage(props: EntryPageProps) {
       <form method="post" action={props.action} class="kb-form" novalidate>
         <input type="hidden" name="_csrf" value={props.staff.csrfToken} />
         {props.mode === 'paper' ? (
-          <FormField id={FORM_CODE_FIELD} label="Formuliercode" error={errorFor(FORM_CODE_FIELD)}>
-            <FieldErrorText id={FORM_CODE_FIELD} error={errorFor(FORM_CODE_FIELD)} />
-            <input
-              class="utrecht-textbox utrecht-textbox--html-input kb-narrow"
-              type="text"
-              id={FORM_CODE_FIELD}
-              name={FORM_CODE_FIELD}
-              autocomplete="off"
-              spellcheck={false}
-              maxlength={12}
-              value={props.fields.formCode}
-              autofocus={focusFirst}
-              aria-invalid={errorFor(FORM_CODE_FIELD) ? 'true' : undefined}
-              aria-describedby={describedBy(FORM_CODE_FIELD, errorFor(FORM_CODE_FIELD) && 'error', 'hint')}
-            />
-            <FieldHint id={FORM_CODE_FIELD} hint="Rechtsboven op het formulier, bijvoorbeeld K7M4-QX2N." />
-          </FormField>
+          <TextField
+            id={FORM_CODE_FIELD}
+            label="Formuliercode"
+            narrow
+            autocomplete="off"
+            spellcheck={false}
+            maxlength={12}
+            value={props.fields.formCode}
+            autofocus={focusFirst}
+            error={errorFor(FORM_CODE_FIELD)}
+            hint="Rechtsboven op het formulier, bijvoorbeeld K7M4-QX2N."
+          />
         ) : null}
-        <FormField id={CHANNEL_FIELD} label="Kanaal" error={errorFor(CHANNEL_FIELD)}>
-          <FieldErrorText id={CHANNEL_FIELD} error={errorFor(CHANNEL_FIELD)} />
-          <select
-            class="utrecht-select utrecht-select--html-select"
-            id={CHANNEL_FIELD}
-            name={CHANNEL_FIELD}
-            autofocus={focusFirst && props.mode === 'interview'}
-            aria-invalid={errorFor(CHANNEL_FIELD) ? 'true' : undefined}
-            aria-describedby={describedBy(CHANNEL_FIELD, errorFor(CHANNEL_FIELD) && 'error', 'hint')}
-          >
-            {props.channels.map((ch) => (
-              <option value={ch.code} selected={props.fields.channel === ch.code}>
-                {ch.name}
-              </option>
-            ))}
-          </select>
-          <FieldHint id={CHANNEL_FIELD} hint={text.channelHint} />
-        </FormField>
-        <FormField id={TOUCHPOINT_FIELD} label="Plek (niet verplicht)" error={errorFor(TOUCHPOINT_FIELD)}>
-          <FieldErrorText id={TOUCHPOINT_FIELD} error={errorFor(TOUCHPOINT_FIELD)} />
-          <input
-            class="utrecht-textbox utrecht-textbox--html-input"
-            type="text"
-            id={TOUCHPOINT_FIELD}
-            name={TOUCHPOINT_FIELD}
-            maxlength={100}
-            value={props.fields.touchpoint}
-            aria-invalid={errorFor(TOUCHPOINT_FIELD) ? 'true' : undefined}
-            aria-describedby={describedBy(TOUCHPOINT_FIELD, errorFor(TOUCHPOINT_FIELD) && 'error', 'hint')}
-          />
-          <FieldHint
-            id={TOUCHPOINT_FIELD}
-            hint={
-              props.touchpointMissing
-                ? `${text.touchpointHint} Let op: deze vragenlijst heeft geen verborgen veld voor de plek, dus de plek wordt niet opgeslagen.`
-                : text.touchpointHint
-            }
-          />
-        </FormField>
+        <SelectField
+          id={CHANNEL_FIELD}
+          label="Kanaal"
+          value={props.fields.channel}
+          autofocus={focusFirst && props.mode === 'interview'}
+          error={errorFor(CHANNEL_FIELD)}
+          hint={text.channelHint}
+          options={props.channels.map((ch) => ({ value: ch.code, label: ch.name }))}
+        />
+        <TextField
+          id={TOUCHPOINT_FIELD}
+          label="Plek (niet verplicht)"
+          maxlength={100}
+          value={props.fields.touchpoint}
+          error={errorFor(TOUCHPOINT_FIELD)}
+          hint={
+            props.touchpointMissing
+              ? `${text.touchpointHint} Let op: deze vragenlijst heeft geen verborgen veld voor de plek, dus de plek wordt niet opgeslagen.`
+              : text.touchpointHint
+          }
+        />
         {props.mode === 'interview' && def.intro ? (
           <div class="kb-read-aloud">
             <h2 class="utrecht-heading-2">Lees voor bij het begin</h2>

@@ -5,7 +5,7 @@
  * and disappears in print (paper.css), as do the header and navigation. Works without JavaScript:
  * printing is the browser's own "Afdrukken".
  */
-import { describedBy, FieldErrorText, FieldHint, FormField } from '../../../platform/web/form-field.tsx'
+import { SelectField, TextField } from '../../../platform/web/fields.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import type { Role } from '../../organisations/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
@@ -73,51 +73,31 @@ export function PaperPage(props: PaperPageProps) {
               heeft, en kopieer ze niet.
             </p>
             <form method="get" action={`${base}/papier`}>
-              <FormField id="aantal" label="Aantal formulieren" error={errorFor('aantal')}>
-                <FieldErrorText id="aantal" error={errorFor('aantal')} />
-                <input
-                  class="utrecht-textbox utrecht-textbox--html-input kb-narrow"
-                  type="text"
-                  inputmode="numeric"
-                  id="aantal"
-                  name="aantal"
-                  value={props.values.copies}
-                  aria-describedby={describedBy('aantal', errorFor('aantal') && 'error', 'hint')}
-                />
-                <FieldHint id="aantal" hint="Van 1 tot en met 50." />
-              </FormField>
-              <FormField id="kanaal" label="Kanaal van de QR-code" error={errorFor('kanaal')}>
-                <FieldErrorText id="kanaal" error={errorFor('kanaal')} />
-                <select
-                  class="utrecht-select utrecht-select--html-select"
-                  id="kanaal"
-                  name="kanaal"
-                  aria-describedby={describedBy('kanaal', errorFor('kanaal') && 'error', 'hint')}
-                >
-                  {props.channels.map((ch) => (
-                    <option value={ch.code} selected={props.values.channel === ch.code}>
-                      {ch.name}
-                    </option>
-                  ))}
-                </select>
-                <FieldHint
-                  id="kanaal"
-                  hint="Wie de QR-code scant, vult de vragenlijst online in via dit kanaal."
-                />
-              </FormField>
-              <FormField id="locatie" label="Plek (niet verplicht)" error={errorFor('locatie')}>
-                <FieldErrorText id="locatie" error={errorFor('locatie')} />
-                <input
-                  class="utrecht-textbox utrecht-textbox--html-input"
-                  type="text"
-                  id="locatie"
-                  name="locatie"
-                  maxlength={100}
-                  value={props.values.touchpoint}
-                  aria-describedby={describedBy('locatie', errorFor('locatie') && 'error', 'hint')}
-                />
-                <FieldHint id="locatie" hint="Bijvoorbeeld: Brief bij besluit, of Stadskantoor, balie 3." />
-              </FormField>
+              <TextField
+                id="aantal"
+                label="Aantal formulieren"
+                narrow
+                inputmode="numeric"
+                value={props.values.copies}
+                error={errorFor('aantal')}
+                hint="Van 1 tot en met 50."
+              />
+              <SelectField
+                id="kanaal"
+                label="Kanaal van de QR-code"
+                value={props.values.channel}
+                error={errorFor('kanaal')}
+                hint="Wie de QR-code scant, vult de vragenlijst online in via dit kanaal."
+                options={props.channels.map((ch) => ({ value: ch.code, label: ch.name }))}
+              />
+              <TextField
+                id="locatie"
+                label="Plek (niet verplicht)"
+                maxlength={100}
+                value={props.values.touchpoint}
+                error={errorFor('locatie')}
+                hint="Bijvoorbeeld: Brief bij besluit, of Stadskantoor, balie 3."
+              />
               <button type="submit" class="utrecht-button utrecht-button--primary-action">
                 Maak formulieren
               </button>

@@ -3,13 +3,13 @@
  * abonnement with its status, the zaaktype → vragenlijst mappings, and the newest notifications with
  * their outcome. The client secret is never shown back; no addresses or case references appear.
  */
+import { SelectField, TextField } from '../../../platform/web/fields.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import type { Role } from '../../organisations/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
 import type { StaffIdentity } from '../../organisations/sessions.ts'
 import { outcomeText, STATUS_TEXT } from '../present.ts'
 import type { LinkView, MappingChoices, NotificationLine, ZaaktypeMapping } from '../store.ts'
-import { SelectField, TextField } from './text-field.tsx'
 
 /** A long URL with break opportunities after `/`, `.`, `-` and `?`, so it wraps at 320 px (WCAG 1.4.10). */
 function Url(props: { href: string }) {
@@ -22,6 +22,9 @@ const dateTime = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'short',
   timeStyle: 'short',
 })
+
+/** URLs, ids and secrets: the browser should neither suggest earlier values nor mark them as misspelt. */
+const TECHNICAL = { autocomplete: 'off', spellcheck: false } as const
 
 /** What the page shows; `form` holds values as typed after an error. */
 export interface LinksPageProps {
@@ -66,6 +69,7 @@ export function LinksPage(props: LinksPageProps) {
       <form method="post" action={base} class="kb-form" novalidate>
         {csrf}
         <TextField
+          {...TECHNICAL}
           id="notificatiesUrl"
           label="Adres van de Notificaties API"
           type="url"
@@ -74,6 +78,7 @@ export function LinksPage(props: LinksPageProps) {
           hint="Bijvoorbeeld https://notificaties.gemeente.nl/api/v1"
         />
         <TextField
+          {...TECHNICAL}
           id="zakenUrl"
           label="Adres van de Zaken API"
           type="url"
@@ -82,12 +87,14 @@ export function LinksPage(props: LinksPageProps) {
           hint="Bijvoorbeeld https://zaken.gemeente.nl/zaken/api/v1"
         />
         <TextField
+          {...TECHNICAL}
           id="clientId"
           label="Client-id"
           value={value('clientId', props.link?.clientId)}
           error={errorFor('clientId')}
         />
         <TextField
+          {...TECHNICAL}
           id="clientSecret"
           label="Geheim (secret) van de client"
           type="password"
@@ -137,6 +144,7 @@ export function LinksPage(props: LinksPageProps) {
       <form method="post" action={`${base}/zaaktypen`} class="kb-form" novalidate>
         {csrf}
         <TextField
+          {...TECHNICAL}
           id="zaaktypeUrl"
           label="Adres (URL) van het zaaktype"
           type="url"

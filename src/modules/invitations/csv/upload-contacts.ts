@@ -3,34 +3,31 @@
  *
  * All or nothing for invalid files: the whole file is checked first, and when any line is wrong
  * nothing is recorded and the first MAX_PROBLEMS problems come back (with the total). A valid file is
- * then read a second time and each line goes through recordContactMoment (source `csv`), batch by
- * batch. Neither pass keeps an object per line of the whole file: the first keeps only the problems
- * and the kenmerken seen (to refuse a repeated one), the second only one batch. Within a batch, lines
- * that cannot affect each other are recorded side by side (calc/lanes.ts); lines of one person or one
- * case stay in file order, so every upload decides as line-by-line recording would (the first of two
- * lines of one person is planned, the second suppressed).
+ * then read a second time and recorded with recordContactMoments (source `csv`), UPLOAD_BATCH_SIZE
+ * lines per transaction, batch after batch in file order. Neither pass keeps an object per line of the
+ * whole file: the first keeps only the problems and the kenmerken seen (to refuse a repeated one), the
+ * second only one batch. recordContactMoments decides the lines of a batch in order, so every upload
+ * decides as line-by-line recording would (the first of two lines of one person is planned, the second
+ * suppressed).
  *
- * A re-upload of the same file is harmless for lines with a kenmerk: recordContactMoment answers the
+ * A re-upload of the same file is harmless for lines with a kenmerk: recordContactMoments answers the
  * earlier decision and stores nothing (counted as "al eerder ontvangen").
  */
 import type { Kysely } from 'kysely'
 import { recordEvent, type WriteContext } from '../../../platform/db/audit.ts'
+import { ValidationError } from '../../../platform/errors.ts'
 import { CsvError, readCsvRecords } from '../../cases/index.ts'
 import type { Database } from '../../database.ts'
-import { normaliseEmail, normalisePhone } from '../calc/person.ts'
-import { type PlanningDeps, recordContactMoment } from '../record-contact-moment.ts'
+import { PLANNING_BATCH_SIZE, type PlanningDeps, recordContactMoments } from '../record-contact-moment.ts'
 import { findRule } from '../rule.ts'
 import type { InvitationStatus } from '../schema.ts'
-import { lanesOf } from './calc/lanes.ts'
 import { type ColumnMap, mapContactHeader } from './columns.ts'
 import { type ContactRow, type RowProblem, validateContactRow } from './validate-row.ts'
 
 /** Problems shown at most; the rest are counted. */
 export const MAX_PROBLEMS = 100
-/** Lines held in memory and recorded per batch. */
-export const UPLOAD_BATCH_SIZE = 500
-/** Independent lanes of a batch recorded at the same time (calc/lanes.ts); each takes a connection. */
-export const UPLOAD_CONCURRENCY = 4
+/** Lines held in memory and recorded per batch (one transaction each). */
+export const UPLOAD_BATCH_SIZE = PLANNING_BATCH_SIZE
 
 /** The decisions the result page counts, and lines answered from an earlier upload. */
 export interface UploadReport {
@@ -57,7 +54,7 @@ export async function uploadContacts(
   ctx: WriteContext,
   surveyId: string,
   bytes: Uint8Array,
-  deps: PlanningDeps & { batchSize?: number; concurrency?: number },
+  deps: PlanningDeps & { batchSize?: number },
 ): Promise<UploadOutcome> {
   const lookups = await loadLookups(db, ctx.organisationId)
   const checked = await checkFile(bytes, lookups)
@@ -82,26 +79,13 @@ export async function uploadContacts(
   }
   let batch: ContactRow[] = []
   const flush = async () => {
-    const rows = batch
-    const lanes = lanesOf(
-      rows.map((r) => ({
-        email: r.contact.email ? normaliseEmail(r.contact.email) : null,
-        phone: r.contact.phone ? normalisePhone(r.contact.phone) : null,
-        caseReference: r.caseReference ?? null,
-      })),
-    )
-    // A few lanes at a time: each is one after another, so its rows decide as they would in file order.
-    let next = 0
-    const worker = async () => {
-      for (let lane = lanes[next++]; lane; lane = lanes[next++])
-        for (const i of lane) {
-          const row = rows[i] as ContactRow
-          const result = await recordContactMoment(db, ctx, { ...row, surveyId, source: 'csv' }, deps)
-          count(report, result.created ? result.invitation.status : null)
-        }
-    }
-    await Promise.all(Array.from({ length: deps.concurrency ?? UPLOAD_CONCURRENCY }, worker))
+    const inputs = batch.map((row) => ({ ...row, surveyId, source: 'csv' as const }))
     batch = []
+    for (const outcome of await recordContactMoments(db, ctx, inputs, deps)) {
+      // The file was checked against the same rules, so this means the survey changed meanwhile.
+      if (outcome instanceof ValidationError) throw outcome
+      count(report, outcome.created ? outcome.invitation.status : null)
+    }
   }
   for await (const { row } of validRows(bytes, checked.map, lookups)) {
     batch.push(row)

@@ -3,7 +3,7 @@
  * not invited (and why is in the log), sent, bounced, started and completed, with the response rate
  * (calc/rates.ts); below it the newest invitations with their status. No addresses: see stats.ts.
  */
-import { describedBy, FieldErrorText, FormField } from '../../../platform/web/form-field.tsx'
+import { TextField } from '../../../platform/web/fields.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import type { Role } from '../../organisations/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
@@ -36,23 +36,6 @@ const dateTime = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'short',
   timeStyle: 'short',
 })
-
-/** One date of the period, with its error text. */
-function DateField(props: { id: string; label: string; value: string; error: string | undefined }) {
-  return (
-    <FormField id={props.id} label={props.label} error={props.error}>
-      <FieldErrorText id={props.id} error={props.error} />
-      <input
-        class="utrecht-textbox utrecht-textbox--html-input"
-        type="date"
-        id={props.id}
-        name={props.id}
-        value={props.value}
-        aria-describedby={describedBy(props.id, props.error && 'error')}
-      />
-    </FormField>
-  )
-}
 
 /**
  * Links to the staff tools: the CSV upload for roles that may record contact moments (policy.ts), the
@@ -110,8 +93,20 @@ export function InvitationsPage(props: {
       <ErrorSummary errors={props.errors} />
       <InvitationTools slug={props.organisation.slug} role={props.organisation.role} />
       <form method="get" action={`/o/${props.organisation.slug}/uitnodigingen`}>
-        <DateField id="van" label="Van (datum)" value={props.period.from} error={errorFor('van')} />
-        <DateField id="tot" label="Tot en met (datum)" value={props.period.to} error={errorFor('tot')} />
+        <TextField
+          id="van"
+          label="Van (datum)"
+          type="date"
+          value={props.period.from}
+          error={errorFor('van')}
+        />
+        <TextField
+          id="tot"
+          label="Tot en met (datum)"
+          type="date"
+          value={props.period.to}
+          error={errorFor('tot')}
+        />
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           Toon
         </button>

@@ -1,7 +1,10 @@
 /**
  * Staff settings of invitations (administrators: permission `organisation.manage`):
  * - GET        /o/:slug/uitnodigingen/instellingen            rules per survey, sender, opt-out count
- * - GET, POST  /o/:slug/uitnodigingen/instellingen/:survey    a survey's rule
+ * - GET, POST  /o/:slug/uitnodigingen/instellingen/:survey    a survey's rule; with ?product=CODE the rule
+ *                                                              for that product of the survey
+ * - POST       /o/:slug/uitnodigingen/instellingen/:survey/product-verwijderen?product=CODE
+ *                                                              remove a product rule (the survey's applies)
  * - GET, POST  /o/:slug/uitnodigingen/afzender                the mail sender name and Reply-To
  * - GET, POST  /o/:slug/uitnodigingen/afmeldingen             look up, opt out, withdraw an opt-out
  * Handlers: validate → load (scoped to the organisation) → authorize → use case → present. A save
@@ -23,10 +26,17 @@ import { RulePage } from './pages/rule-page.tsx'
 import { SenderPage } from './pages/sender-page.tsx'
 import { SettingsPage } from './pages/settings-page.tsx'
 import { parseRuleForm, readRuleForm, ruleToForm } from './rule-form.ts'
-import { listSurveyRules, loadSurveyRule, updateSurveyRule } from './rules.ts'
+import {
+  deleteProductRule,
+  listProducts,
+  listSurveyRules,
+  loadSurveyRule,
+  updateSurveyRule,
+} from './rules.ts'
 
 const SAVED: Record<string, string> = {
   regels: 'De regels zijn opgeslagen. Ze gelden voor nieuwe contactmomenten.',
+  verwijderd: 'De regels voor het product zijn verwijderd. De regels van de vragenlijst gelden weer.',
   afzender: 'De afzender is opgeslagen. De volgende uitnodigingen gebruiken hem.',
 }
 
@@ -73,40 +83,59 @@ export function invitationSettingsPages(db: Kysely<Database>, options: { secret?
     )
   })
 
-  app.get('/o/:slug/uitnodigingen/instellingen/:survey', async (c) => {
-    const { staff, org } = admin(c)
-    const found = await loadSurveyRule(db, org.id, c.req.param('survey'))
+  /** The survey, the product of `?product=` (if any) and the rule to start the form from. */
+  const target = async (c: Context<AppEnv>, organisationId: string) => {
+    const found = await loadSurveyRule(db, organisationId, c.req.param('survey') ?? '')
     if (!found) throw new NotFoundError('Deze vragenlijst bestaat niet.')
-    return c.html(
+    const products = await listProducts(db, organisationId)
+    const code = c.req.query('product')
+    const product = code ? products.find((p) => p.code === code) : undefined
+    if (code && !product) throw new NotFoundError('Dit product bestaat niet.')
+    const own = product ? found.productRules.find((r) => r.productId === product.id) : undefined
+    return { found, products, product, own, start: own?.rule ?? found.rule ?? { ...DEFAULT_RULE } }
+  }
+  const rulePage = (
+    c: Context<AppEnv>,
+    a: ReturnType<typeof admin>,
+    t: Awaited<ReturnType<typeof target>>,
+    form: ReturnType<typeof ruleToForm>,
+    errors: FieldError[],
+  ) =>
+    c.html(
       <RulePage
-        organisation={org}
-        staff={staff}
-        survey={{ id: found.surveyId, title: found.title }}
-        form={ruleToForm(found.rule ?? { ...DEFAULT_RULE })}
-        errors={[]}
+        organisation={a.org}
+        staff={a.staff}
+        survey={{ id: t.found.surveyId, title: t.found.title }}
+        product={t.product ? { code: t.product.code, name: t.product.name, hasOwnRule: !!t.own } : undefined}
+        products={t.products.map((p) => ({ code: p.code, name: p.name }))}
+        form={form}
+        errors={errors}
       />,
+      errors.length ? 400 : 200,
     )
+
+  app.get('/o/:slug/uitnodigingen/instellingen/:survey', async (c) => {
+    const a = admin(c)
+    const t = await target(c, a.org.id)
+    return rulePage(c, a, t, ruleToForm(t.start), [])
   })
 
   app.post('/o/:slug/uitnodigingen/instellingen/:survey', async (c) => {
-    const { body, staff, org, ctx } = await posted(c)
+    const { body, ...a } = await posted(c)
     const form = readRuleForm(body)
     const parsed = parseRuleForm(form)
-    const found = await loadSurveyRule(db, org.id, c.req.param('survey'))
-    if (!found) throw new NotFoundError('Deze vragenlijst bestaat niet.')
-    if (!parsed.values)
-      return c.html(
-        <RulePage
-          organisation={org}
-          staff={staff}
-          survey={{ id: found.surveyId, title: found.title }}
-          form={form}
-          errors={parsed.errors}
-        />,
-        400,
-      )
-    await updateSurveyRule(db, ctx, found.surveyId, parsed.values)
-    return c.redirect(`/o/${org.slug}/uitnodigingen/instellingen?opgeslagen=regels`, 303)
+    const t = await target(c, a.org.id)
+    if (!parsed.values) return rulePage(c, a, t, form, parsed.errors)
+    await updateSurveyRule(db, a.ctx, t.found.surveyId, parsed.values, t.product?.id ?? null)
+    return c.redirect(`/o/${a.org.slug}/uitnodigingen/instellingen?opgeslagen=regels`, 303)
+  })
+
+  app.post('/o/:slug/uitnodigingen/instellingen/:survey/product-verwijderen', async (c) => {
+    const a = await posted(c)
+    const t = await target(c, a.org.id)
+    if (!t.product || !t.own) throw new NotFoundError('Dit product heeft geen eigen regels.')
+    await deleteProductRule(db, a.ctx, t.found.surveyId, t.product.id)
+    return c.redirect(`/o/${a.org.slug}/uitnodigingen/instellingen?opgeslagen=verwijderd`, 303)
   })
 
   app.get('/o/:slug/uitnodigingen/afzender', async (c) => {

@@ -3,7 +3,7 @@
  * seen) with a button to turn each off, and the form for a new kiosk. Right after making one, the page
  * shows the kiosk's link once: only its hash is stored, so it cannot be shown again.
  */
-import { describedBy, FieldErrorText, FieldHint, FormField } from '../../../platform/web/form-field.tsx'
+import { SelectField, TextField } from '../../../platform/web/fields.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import type { Role } from '../../organisations/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
@@ -137,71 +137,40 @@ export function KiosksPage(props: {
           ) : (
             <form method="post" action={base}>
               <input type="hidden" name="_csrf" value={props.staff.csrfToken} />
-              <FormField id="vragenlijst" label="Vragenlijst" error={errorFor('vragenlijst')}>
-                <FieldErrorText id="vragenlijst" error={errorFor('vragenlijst')} />
-                <select
-                  class="utrecht-select utrecht-select--html-select"
-                  id="vragenlijst"
-                  name="vragenlijst"
-                  aria-describedby={describedBy('vragenlijst', errorFor('vragenlijst') && 'error', 'hint')}
-                >
-                  {props.surveys.map((s) => (
-                    <option value={s.id} selected={props.form.vragenlijst === s.id}>
-                      {s.title}
-                    </option>
-                  ))}
-                </select>
-                <FieldHint id="vragenlijst" hint="Alleen vragenlijsten met een vraag met gezichtjes." />
-              </FormField>
-              <FormField id="plek" label="Plek" error={errorFor('plek')}>
-                <FieldErrorText id="plek" error={errorFor('plek')} />
-                <input
-                  class="utrecht-textbox utrecht-textbox--html-input"
-                  type="text"
-                  id="plek"
-                  name="plek"
-                  maxlength={100}
-                  value={props.form.plek}
-                  aria-describedby={describedBy('plek', errorFor('plek') && 'error', 'hint')}
-                />
-                <FieldHint
-                  id="plek"
-                  hint="Bijvoorbeeld: Stadskantoor, balie 3. Elk antwoord krijgt deze plek mee."
-                />
-              </FormField>
-              <FormField id="kanaal" label="Kanaal" error={errorFor('kanaal')}>
-                <FieldErrorText id="kanaal" error={errorFor('kanaal')} />
-                <select
-                  class="utrecht-select utrecht-select--html-select"
-                  id="kanaal"
-                  name="kanaal"
-                  aria-describedby={describedBy('kanaal', errorFor('kanaal') && 'error')}
-                >
-                  {props.channels.map((ch) => (
-                    <option value={ch.code} selected={props.form.kanaal === ch.code}>
-                      {ch.name}
-                    </option>
-                  ))}
-                </select>
-              </FormField>
-              <FormField id="seconden" label="Opnieuw beginnen na (seconden)" error={errorFor('seconden')}>
-                <FieldErrorText id="seconden" error={errorFor('seconden')} />
-                <input
-                  class="utrecht-textbox utrecht-textbox--html-input"
-                  type="number"
-                  inputmode="numeric"
-                  id="seconden"
-                  name="seconden"
-                  min={3}
-                  max={300}
-                  value={props.form.seconden}
-                  aria-describedby={describedBy('seconden', errorFor('seconden') && 'error', 'hint')}
-                />
-                <FieldHint
-                  id="seconden"
-                  hint="Na 'Bedankt' begint het scherm na zoveel seconden opnieuw. Ook als iemand halverwege stopt."
-                />
-              </FormField>
+              <SelectField
+                id="vragenlijst"
+                label="Vragenlijst"
+                value={props.form.vragenlijst}
+                error={errorFor('vragenlijst')}
+                hint="Alleen vragenlijsten met een vraag met gezichtjes."
+                options={props.surveys.map((s) => ({ value: s.id, label: s.title }))}
+              />
+              <TextField
+                id="plek"
+                label="Plek"
+                maxlength={100}
+                value={props.form.plek}
+                error={errorFor('plek')}
+                hint="Bijvoorbeeld: Stadskantoor, balie 3. Elk antwoord krijgt deze plek mee."
+              />
+              <SelectField
+                id="kanaal"
+                label="Kanaal"
+                value={props.form.kanaal}
+                error={errorFor('kanaal')}
+                options={props.channels.map((ch) => ({ value: ch.code, label: ch.name }))}
+              />
+              <TextField
+                id="seconden"
+                label="Opnieuw beginnen na (seconden)"
+                type="number"
+                inputmode="numeric"
+                min={3}
+                max={300}
+                value={props.form.seconden}
+                error={errorFor('seconden')}
+                hint="Na 'Bedankt' begint het scherm na zoveel seconden opnieuw. Ook als iemand halverwege stopt."
+              />
               <button type="submit" class="utrecht-button utrecht-button--primary-action">
                 Maak kiosk
               </button>

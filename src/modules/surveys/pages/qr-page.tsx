@@ -3,7 +3,7 @@
  * letter, a poster or the balie. A plain GET form (no JavaScript): choose the channel, type the place,
  * and the page shows the code with download links for SVG (print) and PNG.
  */
-import { describedBy, FieldErrorText, FieldHint, FormField } from '../../../platform/web/form-field.tsx'
+import { SelectField, TextField } from '../../../platform/web/fields.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../platform/web/layout.tsx'
 import type { Role } from '../../organisations/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
@@ -50,35 +50,22 @@ export function QrPage(props: {
             elk antwoord opgeslagen.
           </p>
           <form method="get" action={`${base}/qr`}>
-            <FormField id="kanaal" label="Kanaal" error={errorFor('kanaal')}>
-              <FieldErrorText id="kanaal" error={errorFor('kanaal')} />
-              <select
-                class="utrecht-select utrecht-select--html-select"
-                id="kanaal"
-                name="kanaal"
-                aria-describedby={describedBy('kanaal', errorFor('kanaal') && 'error')}
-              >
-                <option value="">Geen kanaal</option>
-                {props.channels.map((ch) => (
-                  <option value={ch.code} selected={props.values.channel === ch.code}>
-                    {ch.name}
-                  </option>
-                ))}
-              </select>
-            </FormField>
-            <FormField id="locatie" label="Plek (niet verplicht)" error={errorFor('locatie')}>
-              <FieldErrorText id="locatie" error={errorFor('locatie')} />
-              <input
-                class="utrecht-textbox utrecht-textbox--html-input"
-                type="text"
-                id="locatie"
-                name="locatie"
-                maxlength={100}
-                value={props.values.touchpoint ?? ''}
-                aria-describedby={describedBy('locatie', errorFor('locatie') && 'error', 'hint')}
-              />
-              <FieldHint id="locatie" hint="Bijvoorbeeld: Stadskantoor, balie 3." />
-            </FormField>
+            <SelectField
+              id="kanaal"
+              label="Kanaal"
+              value={props.values.channel}
+              error={errorFor('kanaal')}
+              none="Geen kanaal"
+              options={props.channels.map((ch) => ({ value: ch.code, label: ch.name }))}
+            />
+            <TextField
+              id="locatie"
+              label="Plek (niet verplicht)"
+              maxlength={100}
+              value={props.values.touchpoint}
+              error={errorFor('locatie')}
+              hint="Bijvoorbeeld: Stadskantoor, balie 3."
+            />
             <button type="submit" class="utrecht-button utrecht-button--primary-action">
               Maak QR-code
             </button>

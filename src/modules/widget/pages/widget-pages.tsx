@@ -3,6 +3,7 @@
  * survey "Paginafeedback"), and per survey the embed code to copy, explained in plain Dutch (B1) for the
  * webteam. Plain HTML: the code is in a read-only text field, so copying works without JavaScript.
  */
+import { TextareaField } from '../../../platform/web/fields.tsx'
 import { Layout } from '../../../platform/web/layout.tsx'
 import type { Role } from '../../organisations/index.ts'
 import { StaffHeader } from '../../organisations/pages/staff-header.tsx'
@@ -123,24 +124,16 @@ export function WidgetEmbedPage(props: {
       {ready ? (
         <>
           <h2 class="utrecht-heading-2">Code voor uw website</h2>
-          <div class="utrecht-form-field">
-            <label class="utrecht-form-label" for="code">
-              Code om te kopiëren
-            </label>
-            <p class="kb-hint" id="code-hint">
-              Klik in het veld, kies alles (Ctrl+A of Cmd+A) en kopieer het (Ctrl+C of Cmd+C).
-            </p>
-            <textarea
-              class="utrecht-textarea"
-              id="code"
-              rows={3}
-              readonly
-              spellcheck={false}
-              aria-describedby="code-hint"
-            >
-              {code}
-            </textarea>
-          </div>
+          <TextareaField
+            id="code"
+            label="Code om te kopiëren"
+            rows={3}
+            readonly
+            spellcheck={false}
+            value={code}
+            hint="Klik in het veld, kies alles (Ctrl+A of Cmd+A) en kopieer het (Ctrl+C of Cmd+C)."
+            hintFirst
+          />
           <p class="utrecht-paragraph">
             Plak deze code in de HTML van elke pagina waar de vraag moet komen, op de plek waar u de vraag
             wilt zien. Meestal is dat onderaan de inhoud, boven de voettekst. De code is voor alle pagina's

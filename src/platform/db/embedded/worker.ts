@@ -5,11 +5,17 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { ProtocolServer } from './protocol-server.ts'
+import { embeddedStartParams } from './startup-options.ts'
 
 const { pgDataDir, socketPath } = workerData as { pgDataDir: string; socketPath: string }
 
 try {
-  const db = await PGlite.create({ dataDir: pgDataDir, relaxedDurability: false })
+  const db = await PGlite.create({
+    dataDir: pgDataDir,
+    relaxedDurability: false,
+    // Also used by the one-off initdb instance, so a first start peaks lower too.
+    startParams: embeddedStartParams(),
+  })
   const server = new ProtocolServer(db, socketPath)
   await server.start()
   parentPort?.on('message', async (msg) => {

@@ -1,67 +1,16 @@
 /**
- * Form controls of the invitation staff screens (settings, opt-outs, CSV upload): a text box and a
- * select in the shared FormField markup, with the inline error and hint tied to the control by
- * aria-describedby, so every screen announces errors the same way.
+ * Form controls of the invitation staff screens (settings, opt-outs, CSV upload): the shared fields of
+ * platform/web/fields.tsx under the names these screens import.
  */
-import { describedBy, FieldErrorText, FieldHint, FormField } from '../../../../platform/web/form-field.tsx'
+import { SelectField, TextField, type TextFieldProps } from '../../../../platform/web/fields.tsx'
 
-/** A one-line text box. */
-export function TextInput(props: {
-  id: string
-  label: string
-  value: string
-  error?: string
-  hint?: string
-  type?: 'text' | 'email' | 'time' | 'number'
-  inputmode?: 'numeric' | 'text'
-  autocomplete?: string
-  width?: 'short'
-}) {
-  return (
-    <FormField id={props.id} label={props.label} error={props.error}>
-      <FieldErrorText id={props.id} error={props.error} />
-      <input
-        class="utrecht-textbox utrecht-textbox--html-input"
-        type={props.type ?? 'text'}
-        id={props.id}
-        name={props.id}
-        value={props.value}
-        inputmode={props.inputmode}
-        autocomplete={props.autocomplete ?? 'off'}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.id, props.error && 'error', props.hint && 'hint')}
-      />
-      <FieldHint id={props.id} hint={props.hint} />
-    </FormField>
-  )
+/**
+ * A one-line text box. Settings are no values the browser should remember and suggest again, so
+ * autocomplete is off unless a screen asks for something else.
+ */
+export function TextInput(props: TextFieldProps) {
+  return <TextField {...props} autocomplete={props.autocomplete ?? 'off'} />
 }
 
 /** A select with fixed options; `value` is the selected option's value. */
-export function SelectInput(props: {
-  id: string
-  label: string
-  value: string
-  options: { value: string; label: string }[]
-  error?: string
-  hint?: string
-}) {
-  return (
-    <FormField id={props.id} label={props.label} error={props.error}>
-      <FieldErrorText id={props.id} error={props.error} />
-      <select
-        class="utrecht-select utrecht-select--html-select"
-        id={props.id}
-        name={props.id}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.id, props.error && 'error', props.hint && 'hint')}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldHint id={props.id} hint={props.hint} />
-    </FormField>
-  )
-}
+export const SelectInput = SelectField

@@ -2,6 +2,8 @@
  * Staff page "Regels voor uitnodigingen" of one survey (/o/:slug/uitnodigingen/instellingen/:survey,
  * administrators): when the invitation goes out, quiet hours, sample, suppression, reminder, how long
  * the link works, and the channel. A plain form with an error summary; works without JavaScript.
+ * With `product` it is the rule for one product of the survey (it wins over the survey's rule), which
+ * can be removed again; without, the page offers to give a product its own rule.
  */
 import { ErrorSummary, type FieldError, Layout } from '../../../../platform/web/layout.tsx'
 import type { Role } from '../../../organisations/index.ts'
@@ -15,12 +17,20 @@ export function RulePage(props: {
   organisation: { slug: string; name: string; role?: Role }
   staff: StaffIdentity
   survey: { id: string; title: string }
+  /** The product whose rule this is; absent for the survey's own rule. */
+  product?: { code: string; name: string; hasOwnRule: boolean }
+  /** The organisation's products, to choose one for its own rule. */
+  products: { code: string; name: string }[]
   form: RuleForm
   errors: FieldError[]
 }) {
   const f = props.form
   const errorFor = (field: keyof RuleForm) => props.errors.find((e) => e.field === field)?.message
   const base = `/o/${props.organisation.slug}/uitnodigingen/instellingen`
+  const forProduct = props.product ? `?product=${encodeURIComponent(props.product.code)}` : ''
+  const heading = props.product
+    ? `Regels voor ${props.survey.title}, product ${props.product.name}`
+    : `Regels voor ${props.survey.title}`
   const text = (id: keyof RuleForm, label: string, hint?: string) => (
     <TextInput
       id={id}
@@ -33,7 +43,7 @@ export function RulePage(props: {
   )
   return (
     <Layout
-      title={`${props.errors.length ? 'Fout: ' : ''}Regels voor ${props.survey.title} – ${props.organisation.name}`}
+      title={`${props.errors.length ? 'Fout: ' : ''}${heading} – ${props.organisation.name}`}
       header={<StaffHeader {...props} />}
     >
       <p class="utrecht-paragraph">
@@ -41,12 +51,15 @@ export function RulePage(props: {
           Terug naar de instellingen
         </a>
       </p>
-      <h1 class="utrecht-heading-1">Regels voor {props.survey.title}</h1>
+      <h1 class="utrecht-heading-1">{heading}</h1>
       <ErrorSummary errors={props.errors} />
       <p class="utrecht-paragraph">
         Deze regels gelden voor contactmomenten die na het opslaan binnenkomen. Tijden zijn Nederlandse tijd.
+        {props.product
+          ? ` Ze gelden alleen voor contactmomenten over ${props.product.name}; voor andere producten gelden de regels van de vragenlijst.`
+          : ''}
       </p>
-      <form method="post" action={`${base}/${props.survey.id}`} class="kb-form" novalidate>
+      <form method="post" action={`${base}/${props.survey.id}${forProduct}`} class="kb-form" novalidate>
         <input type="hidden" name="_csrf" value={props.staff.csrfToken} />
         <SelectInput
           id="vertraging"
@@ -103,6 +116,35 @@ export function RulePage(props: {
           </button>
         </div>
       </form>
+      {props.product?.hasOwnRule ? (
+        <form method="post" action={`${base}/${props.survey.id}/product-verwijderen${forProduct}`}>
+          <input type="hidden" name="_csrf" value={props.staff.csrfToken} />
+          <p class="utrecht-paragraph">
+            Geen eigen regels meer voor {props.product.name}? Dan gelden de regels van de vragenlijst weer.
+          </p>
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            Regels voor {props.product.name} verwijderen
+          </button>
+        </form>
+      ) : null}
+      {!props.product && props.products.length > 0 ? (
+        // A GET form: choosing a product opens its rule page, starting from this survey's rule.
+        <form method="get" action={`${base}/${props.survey.id}`} class="kb-form">
+          <h2 class="utrecht-heading-2">Andere regels voor één product</h2>
+          <SelectInput
+            id="product"
+            label="Product"
+            value=""
+            hint="Bijvoorbeeld een later tijdstip of een kleinere steekproef voor een product met veel contactmomenten."
+            options={props.products.map((p) => ({ value: p.code, label: p.name }))}
+          />
+          <div>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+              Regels voor dit product
+            </button>
+          </div>
+        </form>
+      ) : null}
     </Layout>
   )
 }

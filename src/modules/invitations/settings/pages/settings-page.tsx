@@ -9,6 +9,7 @@ import { StaffHeader } from '../../../organisations/pages/staff-header.tsx'
 import type { StaffIdentity } from '../../../organisations/sessions.ts'
 import type { MailSender } from '../mail-sender.ts'
 import type { RuleValues } from '../rule-form.ts'
+import type { ProductRule } from '../rules.ts'
 
 /** A rule in one sentence per setting. */
 export function ruleSummary(r: RuleValues): string[] {
@@ -33,7 +34,7 @@ export function ruleSummary(r: RuleValues): string[] {
 export function SettingsPage(props: {
   organisation: { slug: string; name: string; role?: Role }
   staff: StaffIdentity
-  surveys: { surveyId: string; title: string; rule: RuleValues | null }[]
+  surveys: { surveyId: string; title: string; rule: RuleValues | null; productRules: ProductRule[] }[]
   sender: MailSender
   optOuts: number
   saved?: string
@@ -81,6 +82,26 @@ export function SettingsPage(props: {
               Regels van {s.title} wijzigen
             </a>
           </p>
+          {s.productRules.map((p) => (
+            <>
+              <h4 class="utrecht-heading-4">
+                {s.title}, product {p.productName}
+              </h4>
+              <ul class="utrecht-unordered-list">
+                {ruleSummary(p.rule).map((line) => (
+                  <li>{line}</li>
+                ))}
+              </ul>
+              <p class="utrecht-paragraph">
+                <a
+                  class="utrecht-link"
+                  href={`${base}/instellingen/${s.surveyId}?product=${encodeURIComponent(p.productCode)}`}
+                >
+                  Regels voor {p.productName} wijzigen
+                </a>
+              </p>
+            </>
+          ))}
         </section>
       ))}
       <h2 class="utrecht-heading-2">Afzender van de e-mail</h2>

@@ -3,7 +3,8 @@
  * they may do, who made them, when they were last used and until when they work, a link to revoke each,
  * and the form for a new key. Works without JavaScript; invalid input comes back with an error summary.
  */
-import { describedBy, FieldErrorText, FieldHint, FormField } from '../../../../platform/web/form-field.tsx'
+import { TextField } from '../../../../platform/web/fields.tsx'
+import { describedBy, FieldErrorText, FieldHint } from '../../../../platform/web/form-field.tsx'
 import { ErrorSummary, type FieldError, Layout } from '../../../../platform/web/layout.tsx'
 import { StaffHeader } from '../../pages/staff-header.tsx'
 import type { Role } from '../../schema.ts'
@@ -174,38 +175,24 @@ export function ApiKeysPage(props: {
       <h2 class="utrecht-heading-2">Nieuwe sleutel maken</h2>
       <form method="post" action={`/o/${slug}/api-sleutels`} class="kb-form">
         <input type="hidden" name="_csrf" value={props.staff.csrfToken} />
-        <FormField id="naam" label="Naam" error={errorFor('naam')}>
-          <FieldErrorText id="naam" error={errorFor('naam')} />
-          <input
-            class="utrecht-textbox utrecht-textbox--html-input"
-            type="text"
-            id="naam"
-            name="naam"
-            value={form.naam}
-            maxlength={100}
-            autocomplete="off"
-            aria-invalid={errorFor('naam') ? 'true' : undefined}
-            aria-describedby={describedBy('naam', errorFor('naam') && 'error', 'hint')}
-          />
-          <FieldHint id="naam" hint="Bijvoorbeeld de naam van het systeem: Zaaksysteem Publiekszaken." />
-        </FormField>
+        <TextField
+          id="naam"
+          label="Naam"
+          maxlength={100}
+          autocomplete="off"
+          value={form.naam}
+          error={errorFor('naam')}
+          hint="Bijvoorbeeld de naam van het systeem: Zaaksysteem Publiekszaken."
+        />
         <ScopeFieldset chosen={form.rechten} error={errorFor('rechten')} />
-        <FormField id="verloopt" label="Werkt tot en met (niet verplicht)" error={errorFor('verloopt')}>
-          <FieldErrorText id="verloopt" error={errorFor('verloopt')} />
-          <input
-            class="utrecht-textbox utrecht-textbox--html-input"
-            type="date"
-            id="verloopt"
-            name="verloopt"
-            value={form.verloopt}
-            aria-invalid={errorFor('verloopt') ? 'true' : undefined}
-            aria-describedby={describedBy('verloopt', errorFor('verloopt') && 'error', 'hint')}
-          />
-          <FieldHint
-            id="verloopt"
-            hint="Laat dit leeg als de sleutel moet blijven werken tot u hem intrekt."
-          />
-        </FormField>
+        <TextField
+          id="verloopt"
+          label="Werkt tot en met (niet verplicht)"
+          type="date"
+          value={form.verloopt}
+          error={errorFor('verloopt')}
+          hint="Laat dit leeg als de sleutel moet blijven werken tot u hem intrekt."
+        />
         <div>
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             Sleutel maken

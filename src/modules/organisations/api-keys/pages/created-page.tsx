@@ -2,7 +2,7 @@
  * The answer to "Sleutel maken": the new key, shown this once (the database keeps only a hash), in a
  * read-only text box so it can be selected and copied without JavaScript, with what to do with it.
  */
-import { FieldHint, FormField } from '../../../../platform/web/form-field.tsx'
+import { TextareaField } from '../../../../platform/web/fields.tsx'
 import { Layout } from '../../../../platform/web/layout.tsx'
 import { StaffHeader } from '../../pages/staff-header.tsx'
 import type { Role } from '../../schema.ts'
@@ -29,19 +29,15 @@ export function ApiKeyCreatedPage(props: {
         Kopieer de sleutel nu en zet hem in het andere systeem. U ziet de sleutel maar één keer. Klankbord
         bewaart hem niet. Bent u hem kwijt? Trek de sleutel dan in en maak een nieuwe.
       </p>
-      <FormField id="sleutel" label="Uw API-sleutel">
-        <textarea
-          class="utrecht-textarea"
-          id="sleutel"
-          rows={3}
-          readonly
-          autocomplete="off"
-          aria-describedby="sleutel-hint"
-        >
-          {props.token}
-        </textarea>
-        <FieldHint id="sleutel" hint="Klik in het vak, kies alles (Ctrl+A) en kopieer (Ctrl+C)." />
-      </FormField>
+      <TextareaField
+        id="sleutel"
+        label="Uw API-sleutel"
+        rows={3}
+        readonly
+        autocomplete="off"
+        value={props.token}
+        hint="Klik in het vak, kies alles (Ctrl+A) en kopieer (Ctrl+C)."
+      />
       <p class="utrecht-paragraph">
         Het systeem stuurt de sleutel mee met elk verzoek, zo: <code>Authorization: Bearer</code> en dan de
         sleutel. Houd de sleutel geheim, net als een wachtwoord. Zet hem niet in een e-mail.
