@@ -41,11 +41,15 @@ import {
 } from '../modules/surveys/index.ts'
 import { widgetRoutes, widgetStaffPages } from '../modules/widget/index.ts'
 import { offlineKysely } from '../platform/db/offline.ts'
+import { UnauthenticatedError } from '../platform/errors.ts'
 import { createBaseApp } from '../platform/http/app.ts'
 import { mountAssets } from '../platform/http/assets.ts'
 import { apiVersionHeader } from '../platform/http/openapi.ts'
 import { operationalRoutes } from './operational.ts'
 import type { Services } from './services.ts'
+
+/** The one organisation API path that authenticates itself (the ZGW notification callback's bearer token). */
+const NOTIFICATION_CALLBACK = /^\/api\/v1\/organisations\/[^/]+\/notifications\/?$/
 
 /** Builds the API router (also used to generate openapi/v1.json). */
 export function createApi(db: Kysely<Database>, options: { secret?: string } = {}) {
@@ -135,8 +139,12 @@ export function createApp(services: Services) {
   // `Authorization: Bearer kb_live_…` (an API key) replaces the session: a system actor with the key's scopes.
   app.use('/api/v1/organisations/*', loadApiKey(services.db))
   // Cookie-authenticated API writes must echo the session's CSRF token; key requests carry no cookie authority.
+  // A caller with neither a session nor a key is refused here, before any body is read or validated (the
+  // case import path accepts large bodies). The ZGW notification callback has its own token (common-ground).
   app.use('/api/v1/organisations/*', async (c, next) => {
     const staff = c.get('staff')
+    if (!staff && !c.get('apiKey') && !NOTIFICATION_CALLBACK.test(c.req.path))
+      throw new UnauthenticatedError()
     if (staff && !c.get('apiKey') && !['GET', 'HEAD'].includes(c.req.method))
       checkCsrf(staff, c.req.header('x-csrf-token'))
     await next()

@@ -157,6 +157,30 @@ describe('the staff page Koppelingen', () => {
     assert.equal(res.status, 401, 'the old token no longer works')
   })
 
+  it('never sends a signed request to an abonnement address outside the Notificaties API', async () => {
+    const { createServer } = await import('node:http')
+    let calls = 0
+    const elsewhere = createServer((_req, res) => {
+      calls += 1
+      res.writeHead(204).end()
+    })
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (elsewhere.address() as { port: number }).port
+      await t.services.db
+        .updateTable('common_ground_link')
+        .set({
+          abonnement_url: `http://127.0.0.1:${port}/api/v1/abonnement/0190f3a0-0000-7000-8000-000000000001`,
+        })
+        .where('organisation_id', '=', org.org.id)
+        .execute()
+      assert.equal((await postForm(url, page('/abonneren'), admin, {})).status, 303)
+      assert.equal(calls, 0, 'no DELETE with a signed token went to the other host')
+    } finally {
+      elsewhere.close()
+    }
+  })
+
   it('adds a zaaktype mapping, refuses bad and double ones, and removes it', async () => {
     const bad = await postForm(url, page('/zaaktypen'), admin, {
       zaaktypeUrl: 'zaaktype 1',

@@ -289,4 +289,20 @@ describe('the rate limit per kiosk', () => {
     assertProblem(third, 429)
     assert.ok(Number(third.headers.get('retry-after')) >= 1)
   })
+
+  it('limits one address also when every post carries another made-up token', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 25; i++) {
+      const res = await fetch(`${limitedServer.url}/kiosk/antwoorden`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${'x'.repeat(40)}${i}` },
+        body: JSON.stringify({ answers: [answer()] }),
+      })
+      statuses.push(res.status)
+    }
+    // Two posts per kiosk per minute give ten times as many per address; the first post of the test
+    // above used three of them.
+    assert.ok(statuses.includes(429), `statuses: ${statuses.join(',')}`)
+    assert.ok(statuses.filter((x) => x === 401).length <= 20)
+  })
 })

@@ -98,6 +98,9 @@ describe('POST /api/v1/organisations/{slug}/cases', () => {
     const res = await post(admin.org.slug, good, null)
     assert.equal(res.status, 401)
     assert.equal(res.headers.get('content-type'), 'application/problem+json')
+    // Refused before the (large) body is parsed and validated: an invalid body also gets 401, not 400.
+    const invalid = await post(admin.org.slug, { not: 'a list' }, null)
+    assert.equal(invalid.status, 401)
   })
 
   it('answers 404 for an organisation the caller is not a member of', async () => {

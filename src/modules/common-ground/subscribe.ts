@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { recordEvent, type WriteContext } from '../../platform/db/audit.ts'
 import { ConflictError } from '../../platform/errors.ts'
 import type { Database } from '../database.ts'
+import { isUnder } from './calc/zaak.ts'
 import { mintCallbackToken } from './callback-token.ts'
 import { findLink } from './store.ts'
 import { type ZgwCall, ZgwError, zgwRequest } from './zgw-client.ts'
@@ -92,7 +93,9 @@ export async function subscribe(
       data: { abonnementUrl: url, replaced: link.abonnementUrl },
     })
   })
-  if (link.abonnementUrl && link.abonnementUrl !== url) {
+  // The old abonnement's address came from the remote server: a signed token only goes under the
+  // configured Notificaties API, never to a host that server named.
+  if (link.abonnementUrl && link.abonnementUrl !== url && isUnder(link.abonnementUrl, link.notificatiesUrl)) {
     await zgwRequest(call, 'notificaties', link.abonnementUrl, z.unknown(), { method: 'DELETE' }).catch(
       () => undefined,
     )

@@ -112,6 +112,18 @@ export function kioskRoutes(db: Kysely<Database>, options: KioskRouteOptions) {
   }
 
   if (options.postsPerMinute > 0) {
+    // Per address, whatever token is sent: made-up tokens must not each get a fresh bucket. Generous,
+    // because one office network may have several kiosks behind one address.
+    app.use(
+      '/kiosk/*',
+      rateLimit({
+        limit: options.postsPerMinute * 10,
+        windowMs: 60_000,
+        methods: ['POST'],
+        trustProxy: options.trustProxy,
+        scope: () => 'kiosk address',
+      }),
+    )
     // Per kiosk: a tablet sends a few posts a minute; a flood means a stolen token or a broken client.
     app.use(
       '/kiosk/*',
