@@ -30,6 +30,23 @@ const get = (path: string, withCookie = cookie) =>
   fetch(`${server.url}${path}`, { headers: withCookie ? { cookie: withCookie } : {}, redirect: 'manual' })
 
 describe('QR codes of a survey for a channel and a place', () => {
+  it('is linked, with the other channels, from the page of a published survey, and every link leads to its page', async () => {
+    const base = `/o/${staff.org.slug}/vragenlijsten/${staff.survey.id}`
+    const html = await (await get(base)).text()
+    const nav = /<nav aria-label="Andere manieren om te vragen">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? ''
+    const links = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1] as string)
+    assert.deepEqual(links, [
+      `${base}/qr`,
+      `${base}/papier`,
+      `${base}/papier/invoeren`,
+      `${base}/interview`,
+      `/o/${staff.org.slug}/widget/${staff.survey.id}`,
+    ])
+    // A viewer may look but not enter answers (paper entry and interview: 403); each page exists.
+    for (const link of links)
+      assert.equal((await get(link)).status, /\/(invoeren|interview)$/.test(link) ? 403 : 200, link)
+  })
+
   it('shows a page whose code, SVG and PNG, opens the public link with channel and place', async () => {
     const base = `/o/${staff.org.slug}/vragenlijsten/${staff.survey.id}`
     const page = await get(`${base}/qr?kanaal=balie&locatie=${encodeURIComponent('Stadskantoor, balie 3')}`)

@@ -16,6 +16,7 @@ import { optionLines, QUESTION_TYPES } from '../editor/apply-form.ts'
 import type { SurveySummary, SurveyVersion } from '../versions/store.ts'
 import { ConditionFields, SmileyReasonFields } from './condition-fields.tsx'
 import { AddCoreQuestion, CoreMarker, CoreNotices } from './core-question.tsx'
+import { SurveyChannelLinks } from './survey-channel-links.tsx'
 import { SurveySettingsFields } from './survey-settings-fields.tsx'
 
 interface Common {
@@ -246,37 +247,7 @@ export function SurveyEditorPage(
         )}
       </p>
       {props.survey.publishedVersion ? (
-        // Every way to reach people with this survey, also those who do not use the website.
-        <nav aria-label="Andere manieren om te vragen">
-          <ul class="utrecht-unordered-list">
-            <li>
-              <a class="utrecht-link" href={`${base}/qr`}>
-                QR-code maken
-              </a>
-            </li>
-            <li>
-              <a class="utrecht-link" href={`${base}/papier`}>
-                Papieren vragenlijst afdrukken
-              </a>{' '}
-              of{' '}
-              <a class="utrecht-link" href={`${base}/papier/invoeren`}>
-                papieren antwoorden invoeren
-              </a>
-            </li>
-            <li>
-              <a class="utrecht-link" href={`${base}/interview`}>
-                Interview afnemen
-              </a>{' '}
-              (telefoon of huisbezoek)
-            </li>
-            <li>
-              <a class="utrecht-link" href={`/o/${props.organisation.slug}/widget/${props.survey.id}`}>
-                Op de website zetten
-              </a>{' '}
-              (websitewidget)
-            </li>
-          </ul>
-        </nav>
+        <SurveyChannelLinks organisationSlug={props.organisation.slug} surveyId={props.survey.id} />
       ) : null}
       <h2 class="utrecht-heading-2">Versies</h2>
       <ul class="utrecht-unordered-list">
