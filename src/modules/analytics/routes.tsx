@@ -9,7 +9,7 @@ import type { Database } from '../database.ts'
 import { authorize, requireOrganisation, requireStaff } from '../organisations/index.ts'
 import { findStandardSurvey } from '../surveys/index.ts'
 import { loadOverview } from './overview.ts'
-import { OverviewPage } from './pages/overview-page.tsx'
+import { monthChart, OverviewPage } from './pages/overview-page.tsx'
 import { presentOverview } from './present.ts'
 
 /** Staff pages of the analytics capability. */
@@ -22,12 +22,14 @@ export function analyticsPages(db: Kysely<Database>, publicUrl: string) {
     authorize(org.role, 'overview.read')
     const [overview, survey] = await Promise.all([loadOverview(db, org.id), findStandardSurvey(db, org.id)])
     const leadTime = await leadTimeBeside(db, org.id, new Date(overview.from), new Date(overview.to))
+    const chart = await monthChart(overview.byMonth)
     return c.html(
       <OverviewPage
         organisation={org}
         staff={staff}
         overview={overview}
         leadTime={leadTime}
+        chart={chart}
         surveyLink={survey ? `${publicUrl}/s/${survey.publicKey}` : null}
       />,
     )

@@ -4,13 +4,28 @@
  * which is the accessible source of the numbers. Plot's inline <style> is dropped: the CSP forbids it
  * and app.css styles charts instead.
  */
-import * as Plot from '@observablehq/plot'
-import { parseHTML } from 'linkedom'
+import type * as PlotModule from '@observablehq/plot'
 
-/** Renders a Plot specification to an SVG string labelled for assistive technology. */
-export function renderChart(options: Plot.PlotOptions, label: string): string {
+/** Observable Plot's module, handed to the function that builds a chart's options. */
+export type Plot = typeof PlotModule
+
+// Plot (with d3) and linkedom cost ~25 MB of memory once loaded, so they are loaded on the first chart
+// and not by every process that merely imports a page module (a job runner, the CLI; decision 0020).
+let libraries: Promise<[Plot, typeof import('linkedom')]> | null = null
+function loadLibraries() {
+  libraries ??= Promise.all([import('@observablehq/plot'), import('linkedom')])
+  return libraries
+}
+
+/** Renders the Plot specification that `build` returns to an SVG string labelled for assistive technology. */
+export async function renderChart(
+  build: (plot: Plot) => PlotModule.PlotOptions,
+  label: string,
+): Promise<string> {
+  const [Plot, { parseHTML }] = await loadLibraries()
+  const options = build(Plot)
   const { document } = parseHTML('<!doctype html><html><body></body></html>')
-  const figure = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as {
+  const figure = Plot.plot({ ...options, document } as PlotModule.PlotOptions) as unknown as {
     tagName: string
     outerHTML: string
     querySelector(s: string): { outerHTML: string } | null

@@ -1,5 +1,4 @@
 /** The staff overview page: KPIs, a chart of the mean grade per month with its CI, and data tables. */
-import * as Plot from '@observablehq/plot'
 import { renderChart } from '../../../platform/web/chart.ts'
 import { Layout } from '../../../platform/web/layout.tsx'
 import type { LeadTimeSummary } from '../../cases/index.ts'
@@ -16,6 +15,8 @@ export interface OverviewPageProps {
   surveyLink: string | null
   /** Rapportcijfer by doorlooptijd of the linked zaak (process data beside perception). */
   leadTime?: LeadTimeSummary
+  /** The SVG of monthChart(overview.byMonth), rendered before the page. */
+  chart: string | null
 }
 
 function LeadTimeSection(props: { leadTime: LeadTimeSummary }) {
@@ -110,14 +111,15 @@ function BreakdownTable(props: {
   )
 }
 
-function monthChart(rows: OverviewRow[]) {
+/** The SVG chart of the mean grade per month with its CI, or null without data. */
+export async function monthChart(rows: OverviewRow[]): Promise<string | null> {
   const data = rows
     .filter((r) => r.mean !== null)
     .map((r) => ({ month: r.label, mean: r.mean, lower: r.lower ?? r.mean, upper: r.upper ?? r.mean }))
   if (data.length === 0) return null
   const order = rows.map((r) => r.label)
   return renderChart(
-    {
+    (Plot) => ({
       width: 720,
       height: 340,
       marginLeft: 48,
@@ -136,7 +138,7 @@ function monthChart(rows: OverviewRow[]) {
         Plot.lineY(data, { x: 'month', y: 'mean', stroke: '#154273', strokeWidth: 2 }),
         Plot.dot(data, { x: 'month', y: 'mean', fill: '#154273', r: 4 }),
       ],
-    },
+    }),
     'Gemiddeld rapportcijfer per maand met 95%-betrouwbaarheidsinterval. De cijfers staan in de tabel eronder.',
   )
 }
@@ -144,7 +146,7 @@ function monthChart(rows: OverviewRow[]) {
 /** Renders the overview page. */
 export function OverviewPage(props: OverviewPageProps) {
   const o = props.overview
-  const chart = monthChart(o.byMonth)
+  const chart = props.chart
   return (
     <Layout
       title={`Overzicht – ${props.organisation.name}`}
